@@ -63,21 +63,21 @@ func (e CreateBackupBackupType) Valid() bool {
 	}
 }
 
-// Defines values for CreateConfiguration2DatastoreType.
+// Defines values for CreateConfigurationV3DatastoreType.
 const (
-	CreateConfiguration2DatastoreTypeMysql      CreateConfiguration2DatastoreType = "mysql"
-	CreateConfiguration2DatastoreTypePostgresql CreateConfiguration2DatastoreType = "postgresql"
-	CreateConfiguration2DatastoreTypeSqlserver  CreateConfiguration2DatastoreType = "sqlserver"
+	CreateConfigurationV3DatastoreTypeMysql      CreateConfigurationV3DatastoreType = "mysql"
+	CreateConfigurationV3DatastoreTypePostgresql CreateConfigurationV3DatastoreType = "postgresql"
+	CreateConfigurationV3DatastoreTypeSqlserver  CreateConfigurationV3DatastoreType = "sqlserver"
 )
 
-// Valid indicates whether the value is a known member of the CreateConfiguration2DatastoreType enum.
-func (e CreateConfiguration2DatastoreType) Valid() bool {
+// Valid indicates whether the value is a known member of the CreateConfigurationV3DatastoreType enum.
+func (e CreateConfigurationV3DatastoreType) Valid() bool {
 	switch e {
-	case CreateConfiguration2DatastoreTypeMysql:
+	case CreateConfigurationV3DatastoreTypeMysql:
 		return true
-	case CreateConfiguration2DatastoreTypePostgresql:
+	case CreateConfigurationV3DatastoreTypePostgresql:
 		return true
-	case CreateConfiguration2DatastoreTypeSqlserver:
+	case CreateConfigurationV3DatastoreTypeSqlserver:
 		return true
 	default:
 		return false
@@ -366,204 +366,6 @@ func (e ListDatabasesDatabasesStatus) Valid() bool {
 	}
 }
 
-// Defines values for ListInstances2InstancesStatus.
-const (
-	ListInstances2InstancesStatusACTIVE                ListInstances2InstancesStatus = "ACTIVE"
-	ListInstances2InstancesStatusBACKINGUP             ListInstances2InstancesStatus = "BACKING UP"
-	ListInstances2InstancesStatusBUILD                 ListInstances2InstancesStatus = "BUILD"
-	ListInstances2InstancesStatusFAILED                ListInstances2InstancesStatus = "FAILED"
-	ListInstances2InstancesStatusFROZEN                ListInstances2InstancesStatus = "FROZEN"
-	ListInstances2InstancesStatusMIGRATING             ListInstances2InstancesStatus = "MIGRATING"
-	ListInstances2InstancesStatusMODIFYING             ListInstances2InstancesStatus = "MODIFYING"
-	ListInstances2InstancesStatusMODIFYINGDATABASEPORT ListInstances2InstancesStatus = "MODIFYING DATABASE PORT"
-	ListInstances2InstancesStatusMODIFYINGINSTANCETYPE ListInstances2InstancesStatus = "MODIFYING INSTANCE TYPE"
-	ListInstances2InstancesStatusREBOOTING             ListInstances2InstancesStatus = "REBOOTING"
-	ListInstances2InstancesStatusRESTORING             ListInstances2InstancesStatus = "RESTORING"
-	ListInstances2InstancesStatusSWITCHOVER            ListInstances2InstancesStatus = "SWITCHOVER"
-)
-
-// Valid indicates whether the value is a known member of the ListInstances2InstancesStatus enum.
-func (e ListInstances2InstancesStatus) Valid() bool {
-	switch e {
-	case ListInstances2InstancesStatusACTIVE:
-		return true
-	case ListInstances2InstancesStatusBACKINGUP:
-		return true
-	case ListInstances2InstancesStatusBUILD:
-		return true
-	case ListInstances2InstancesStatusFAILED:
-		return true
-	case ListInstances2InstancesStatusFROZEN:
-		return true
-	case ListInstances2InstancesStatusMIGRATING:
-		return true
-	case ListInstances2InstancesStatusMODIFYING:
-		return true
-	case ListInstances2InstancesStatusMODIFYINGDATABASEPORT:
-		return true
-	case ListInstances2InstancesStatusMODIFYINGINSTANCETYPE:
-		return true
-	case ListInstances2InstancesStatusREBOOTING:
-		return true
-	case ListInstances2InstancesStatusRESTORING:
-		return true
-	case ListInstances2InstancesStatusSWITCHOVER:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListInstances2InstancesType.
-const (
-	ListInstances2InstancesTypeHa      ListInstances2InstancesType = "Ha"
-	ListInstances2InstancesTypeReplica ListInstances2InstancesType = "Replica"
-	ListInstances2InstancesTypeSingle  ListInstances2InstancesType = "Single"
-)
-
-// Valid indicates whether the value is a known member of the ListInstances2InstancesType enum.
-func (e ListInstances2InstancesType) Valid() bool {
-	switch e {
-	case ListInstances2InstancesTypeHa:
-		return true
-	case ListInstances2InstancesTypeReplica:
-		return true
-	case ListInstances2InstancesTypeSingle:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListInstances2NodesRole.
-const (
-	ListInstances2NodesRoleMaster      ListInstances2NodesRole = "master"
-	ListInstances2NodesRoleReadreplica ListInstances2NodesRole = "readreplica"
-	ListInstances2NodesRoleSlave       ListInstances2NodesRole = "slave"
-)
-
-// Valid indicates whether the value is a known member of the ListInstances2NodesRole enum.
-func (e ListInstances2NodesRole) Valid() bool {
-	switch e {
-	case ListInstances2NodesRoleMaster:
-		return true
-	case ListInstances2NodesRoleReadreplica:
-		return true
-	case ListInstances2NodesRoleSlave:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListInstances2RelatedInstanceType.
-const (
-	ListInstances2RelatedInstanceTypeReplica   ListInstances2RelatedInstanceType = "replica"
-	ListInstances2RelatedInstanceTypeReplicaOf ListInstances2RelatedInstanceType = "replica_of"
-)
-
-// Valid indicates whether the value is a known member of the ListInstances2RelatedInstanceType enum.
-func (e ListInstances2RelatedInstanceType) Valid() bool {
-	switch e {
-	case ListInstances2RelatedInstanceTypeReplica:
-		return true
-	case ListInstances2RelatedInstanceTypeReplicaOf:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListInstances3InstancesStatus.
-const (
-	ListInstances3InstancesStatusACTIVE                ListInstances3InstancesStatus = "ACTIVE"
-	ListInstances3InstancesStatusBACKINGUP             ListInstances3InstancesStatus = "BACKING UP"
-	ListInstances3InstancesStatusBUILD                 ListInstances3InstancesStatus = "BUILD"
-	ListInstances3InstancesStatusFAILED                ListInstances3InstancesStatus = "FAILED"
-	ListInstances3InstancesStatusFROZEN                ListInstances3InstancesStatus = "FROZEN"
-	ListInstances3InstancesStatusMIGRATING             ListInstances3InstancesStatus = "MIGRATING"
-	ListInstances3InstancesStatusMODIFYING             ListInstances3InstancesStatus = "MODIFYING"
-	ListInstances3InstancesStatusMODIFYINGDATABASEPORT ListInstances3InstancesStatus = "MODIFYING DATABASE PORT"
-	ListInstances3InstancesStatusMODIFYINGINSTANCETYPE ListInstances3InstancesStatus = "MODIFYING INSTANCE TYPE"
-	ListInstances3InstancesStatusREBOOTING             ListInstances3InstancesStatus = "REBOOTING"
-	ListInstances3InstancesStatusRESTORING             ListInstances3InstancesStatus = "RESTORING"
-	ListInstances3InstancesStatusSTORAGEFULL           ListInstances3InstancesStatus = "STORAGE FULL"
-	ListInstances3InstancesStatusSWITCHOVER            ListInstances3InstancesStatus = "SWITCHOVER"
-)
-
-// Valid indicates whether the value is a known member of the ListInstances3InstancesStatus enum.
-func (e ListInstances3InstancesStatus) Valid() bool {
-	switch e {
-	case ListInstances3InstancesStatusACTIVE:
-		return true
-	case ListInstances3InstancesStatusBACKINGUP:
-		return true
-	case ListInstances3InstancesStatusBUILD:
-		return true
-	case ListInstances3InstancesStatusFAILED:
-		return true
-	case ListInstances3InstancesStatusFROZEN:
-		return true
-	case ListInstances3InstancesStatusMIGRATING:
-		return true
-	case ListInstances3InstancesStatusMODIFYING:
-		return true
-	case ListInstances3InstancesStatusMODIFYINGDATABASEPORT:
-		return true
-	case ListInstances3InstancesStatusMODIFYINGINSTANCETYPE:
-		return true
-	case ListInstances3InstancesStatusREBOOTING:
-		return true
-	case ListInstances3InstancesStatusRESTORING:
-		return true
-	case ListInstances3InstancesStatusSTORAGEFULL:
-		return true
-	case ListInstances3InstancesStatusSWITCHOVER:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListInstances3InstancesSwitchStrategy.
-const (
-	ListInstances3InstancesSwitchStrategyAvailability ListInstances3InstancesSwitchStrategy = "availability"
-	ListInstances3InstancesSwitchStrategyReliability  ListInstances3InstancesSwitchStrategy = "reliability"
-)
-
-// Valid indicates whether the value is a known member of the ListInstances3InstancesSwitchStrategy enum.
-func (e ListInstances3InstancesSwitchStrategy) Valid() bool {
-	switch e {
-	case ListInstances3InstancesSwitchStrategyAvailability:
-		return true
-	case ListInstances3InstancesSwitchStrategyReliability:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListInstances3InstancesType.
-const (
-	ListInstances3InstancesTypeHa      ListInstances3InstancesType = "Ha"
-	ListInstances3InstancesTypeReplica ListInstances3InstancesType = "Replica"
-	ListInstances3InstancesTypeSingle  ListInstances3InstancesType = "Single"
-)
-
-// Valid indicates whether the value is a known member of the ListInstances3InstancesType enum.
-func (e ListInstances3InstancesType) Valid() bool {
-	switch e {
-	case ListInstances3InstancesTypeHa:
-		return true
-	case ListInstances3InstancesTypeReplica:
-		return true
-	case ListInstances3InstancesTypeSingle:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ListInstancesChargeInfoChargeMode.
 const (
 	ListInstancesChargeInfoChargeModePostPaid ListInstancesChargeInfoChargeMode = "postPaid"
@@ -576,33 +378,6 @@ func (e ListInstancesChargeInfoChargeMode) Valid() bool {
 	case ListInstancesChargeInfoChargeModePostPaid:
 		return true
 	case ListInstancesChargeInfoChargeModePrePaid:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListInstancesConfigurations2ConfigurationParametersType.
-const (
-	ListInstancesConfigurations2ConfigurationParametersTypeBoolean ListInstancesConfigurations2ConfigurationParametersType = "boolean"
-	ListInstancesConfigurations2ConfigurationParametersTypeFloat   ListInstancesConfigurations2ConfigurationParametersType = "float"
-	ListInstancesConfigurations2ConfigurationParametersTypeInteger ListInstancesConfigurations2ConfigurationParametersType = "integer"
-	ListInstancesConfigurations2ConfigurationParametersTypeList    ListInstancesConfigurations2ConfigurationParametersType = "list"
-	ListInstancesConfigurations2ConfigurationParametersTypeString  ListInstancesConfigurations2ConfigurationParametersType = "string"
-)
-
-// Valid indicates whether the value is a known member of the ListInstancesConfigurations2ConfigurationParametersType enum.
-func (e ListInstancesConfigurations2ConfigurationParametersType) Valid() bool {
-	switch e {
-	case ListInstancesConfigurations2ConfigurationParametersTypeBoolean:
-		return true
-	case ListInstancesConfigurations2ConfigurationParametersTypeFloat:
-		return true
-	case ListInstancesConfigurations2ConfigurationParametersTypeInteger:
-		return true
-	case ListInstancesConfigurations2ConfigurationParametersTypeList:
-		return true
-	case ListInstancesConfigurations2ConfigurationParametersTypeString:
 		return true
 	default:
 		return false
@@ -630,6 +405,33 @@ func (e ListInstancesConfigurationsConfigurationParametersType) Valid() bool {
 	case ListInstancesConfigurationsConfigurationParametersTypeList:
 		return true
 	case ListInstancesConfigurationsConfigurationParametersTypeString:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesConfigurationsV3ConfigurationParametersType.
+const (
+	ListInstancesConfigurationsV3ConfigurationParametersTypeBoolean ListInstancesConfigurationsV3ConfigurationParametersType = "boolean"
+	ListInstancesConfigurationsV3ConfigurationParametersTypeFloat   ListInstancesConfigurationsV3ConfigurationParametersType = "float"
+	ListInstancesConfigurationsV3ConfigurationParametersTypeInteger ListInstancesConfigurationsV3ConfigurationParametersType = "integer"
+	ListInstancesConfigurationsV3ConfigurationParametersTypeList    ListInstancesConfigurationsV3ConfigurationParametersType = "list"
+	ListInstancesConfigurationsV3ConfigurationParametersTypeString  ListInstancesConfigurationsV3ConfigurationParametersType = "string"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesConfigurationsV3ConfigurationParametersType enum.
+func (e ListInstancesConfigurationsV3ConfigurationParametersType) Valid() bool {
+	switch e {
+	case ListInstancesConfigurationsV3ConfigurationParametersTypeBoolean:
+		return true
+	case ListInstancesConfigurationsV3ConfigurationParametersTypeFloat:
+		return true
+	case ListInstancesConfigurationsV3ConfigurationParametersTypeInteger:
+		return true
+	case ListInstancesConfigurationsV3ConfigurationParametersTypeList:
+		return true
+	case ListInstancesConfigurationsV3ConfigurationParametersTypeString:
 		return true
 	default:
 		return false
@@ -729,21 +531,198 @@ func (e ListInstancesNodesRole) Valid() bool {
 	}
 }
 
-// Defines values for ListJobs2ResponseBodyJobStatus.
+// Defines values for ListInstancesV32InstancesStatus.
 const (
-	ListJobs2ResponseBodyJobStatusCompleted ListJobs2ResponseBodyJobStatus = "Completed"
-	ListJobs2ResponseBodyJobStatusFailed    ListJobs2ResponseBodyJobStatus = "Failed"
-	ListJobs2ResponseBodyJobStatusRunning   ListJobs2ResponseBodyJobStatus = "Running"
+	ListInstancesV32InstancesStatusACTIVE                ListInstancesV32InstancesStatus = "ACTIVE"
+	ListInstancesV32InstancesStatusBACKINGUP             ListInstancesV32InstancesStatus = "BACKING UP"
+	ListInstancesV32InstancesStatusBUILD                 ListInstancesV32InstancesStatus = "BUILD"
+	ListInstancesV32InstancesStatusFAILED                ListInstancesV32InstancesStatus = "FAILED"
+	ListInstancesV32InstancesStatusFROZEN                ListInstancesV32InstancesStatus = "FROZEN"
+	ListInstancesV32InstancesStatusMIGRATING             ListInstancesV32InstancesStatus = "MIGRATING"
+	ListInstancesV32InstancesStatusMODIFYING             ListInstancesV32InstancesStatus = "MODIFYING"
+	ListInstancesV32InstancesStatusMODIFYINGDATABASEPORT ListInstancesV32InstancesStatus = "MODIFYING DATABASE PORT"
+	ListInstancesV32InstancesStatusMODIFYINGINSTANCETYPE ListInstancesV32InstancesStatus = "MODIFYING INSTANCE TYPE"
+	ListInstancesV32InstancesStatusREBOOTING             ListInstancesV32InstancesStatus = "REBOOTING"
+	ListInstancesV32InstancesStatusRESTORING             ListInstancesV32InstancesStatus = "RESTORING"
+	ListInstancesV32InstancesStatusSTORAGEFULL           ListInstancesV32InstancesStatus = "STORAGE FULL"
+	ListInstancesV32InstancesStatusSWITCHOVER            ListInstancesV32InstancesStatus = "SWITCHOVER"
 )
 
-// Valid indicates whether the value is a known member of the ListJobs2ResponseBodyJobStatus enum.
-func (e ListJobs2ResponseBodyJobStatus) Valid() bool {
+// Valid indicates whether the value is a known member of the ListInstancesV32InstancesStatus enum.
+func (e ListInstancesV32InstancesStatus) Valid() bool {
 	switch e {
-	case ListJobs2ResponseBodyJobStatusCompleted:
+	case ListInstancesV32InstancesStatusACTIVE:
 		return true
-	case ListJobs2ResponseBodyJobStatusFailed:
+	case ListInstancesV32InstancesStatusBACKINGUP:
 		return true
-	case ListJobs2ResponseBodyJobStatusRunning:
+	case ListInstancesV32InstancesStatusBUILD:
+		return true
+	case ListInstancesV32InstancesStatusFAILED:
+		return true
+	case ListInstancesV32InstancesStatusFROZEN:
+		return true
+	case ListInstancesV32InstancesStatusMIGRATING:
+		return true
+	case ListInstancesV32InstancesStatusMODIFYING:
+		return true
+	case ListInstancesV32InstancesStatusMODIFYINGDATABASEPORT:
+		return true
+	case ListInstancesV32InstancesStatusMODIFYINGINSTANCETYPE:
+		return true
+	case ListInstancesV32InstancesStatusREBOOTING:
+		return true
+	case ListInstancesV32InstancesStatusRESTORING:
+		return true
+	case ListInstancesV32InstancesStatusSTORAGEFULL:
+		return true
+	case ListInstancesV32InstancesStatusSWITCHOVER:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesV32InstancesSwitchStrategy.
+const (
+	ListInstancesV32InstancesSwitchStrategyAvailability ListInstancesV32InstancesSwitchStrategy = "availability"
+	ListInstancesV32InstancesSwitchStrategyReliability  ListInstancesV32InstancesSwitchStrategy = "reliability"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesV32InstancesSwitchStrategy enum.
+func (e ListInstancesV32InstancesSwitchStrategy) Valid() bool {
+	switch e {
+	case ListInstancesV32InstancesSwitchStrategyAvailability:
+		return true
+	case ListInstancesV32InstancesSwitchStrategyReliability:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesV32InstancesType.
+const (
+	ListInstancesV32InstancesTypeHa      ListInstancesV32InstancesType = "Ha"
+	ListInstancesV32InstancesTypeReplica ListInstancesV32InstancesType = "Replica"
+	ListInstancesV32InstancesTypeSingle  ListInstancesV32InstancesType = "Single"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesV32InstancesType enum.
+func (e ListInstancesV32InstancesType) Valid() bool {
+	switch e {
+	case ListInstancesV32InstancesTypeHa:
+		return true
+	case ListInstancesV32InstancesTypeReplica:
+		return true
+	case ListInstancesV32InstancesTypeSingle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesV3InstancesStatus.
+const (
+	ListInstancesV3InstancesStatusACTIVE                ListInstancesV3InstancesStatus = "ACTIVE"
+	ListInstancesV3InstancesStatusBACKINGUP             ListInstancesV3InstancesStatus = "BACKING UP"
+	ListInstancesV3InstancesStatusBUILD                 ListInstancesV3InstancesStatus = "BUILD"
+	ListInstancesV3InstancesStatusFAILED                ListInstancesV3InstancesStatus = "FAILED"
+	ListInstancesV3InstancesStatusFROZEN                ListInstancesV3InstancesStatus = "FROZEN"
+	ListInstancesV3InstancesStatusMIGRATING             ListInstancesV3InstancesStatus = "MIGRATING"
+	ListInstancesV3InstancesStatusMODIFYING             ListInstancesV3InstancesStatus = "MODIFYING"
+	ListInstancesV3InstancesStatusMODIFYINGDATABASEPORT ListInstancesV3InstancesStatus = "MODIFYING DATABASE PORT"
+	ListInstancesV3InstancesStatusMODIFYINGINSTANCETYPE ListInstancesV3InstancesStatus = "MODIFYING INSTANCE TYPE"
+	ListInstancesV3InstancesStatusREBOOTING             ListInstancesV3InstancesStatus = "REBOOTING"
+	ListInstancesV3InstancesStatusRESTORING             ListInstancesV3InstancesStatus = "RESTORING"
+	ListInstancesV3InstancesStatusSWITCHOVER            ListInstancesV3InstancesStatus = "SWITCHOVER"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesV3InstancesStatus enum.
+func (e ListInstancesV3InstancesStatus) Valid() bool {
+	switch e {
+	case ListInstancesV3InstancesStatusACTIVE:
+		return true
+	case ListInstancesV3InstancesStatusBACKINGUP:
+		return true
+	case ListInstancesV3InstancesStatusBUILD:
+		return true
+	case ListInstancesV3InstancesStatusFAILED:
+		return true
+	case ListInstancesV3InstancesStatusFROZEN:
+		return true
+	case ListInstancesV3InstancesStatusMIGRATING:
+		return true
+	case ListInstancesV3InstancesStatusMODIFYING:
+		return true
+	case ListInstancesV3InstancesStatusMODIFYINGDATABASEPORT:
+		return true
+	case ListInstancesV3InstancesStatusMODIFYINGINSTANCETYPE:
+		return true
+	case ListInstancesV3InstancesStatusREBOOTING:
+		return true
+	case ListInstancesV3InstancesStatusRESTORING:
+		return true
+	case ListInstancesV3InstancesStatusSWITCHOVER:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesV3InstancesType.
+const (
+	ListInstancesV3InstancesTypeHa      ListInstancesV3InstancesType = "Ha"
+	ListInstancesV3InstancesTypeReplica ListInstancesV3InstancesType = "Replica"
+	ListInstancesV3InstancesTypeSingle  ListInstancesV3InstancesType = "Single"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesV3InstancesType enum.
+func (e ListInstancesV3InstancesType) Valid() bool {
+	switch e {
+	case ListInstancesV3InstancesTypeHa:
+		return true
+	case ListInstancesV3InstancesTypeReplica:
+		return true
+	case ListInstancesV3InstancesTypeSingle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesV3NodesRole.
+const (
+	ListInstancesV3NodesRoleMaster      ListInstancesV3NodesRole = "master"
+	ListInstancesV3NodesRoleReadreplica ListInstancesV3NodesRole = "readreplica"
+	ListInstancesV3NodesRoleSlave       ListInstancesV3NodesRole = "slave"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesV3NodesRole enum.
+func (e ListInstancesV3NodesRole) Valid() bool {
+	switch e {
+	case ListInstancesV3NodesRoleMaster:
+		return true
+	case ListInstancesV3NodesRoleReadreplica:
+		return true
+	case ListInstancesV3NodesRoleSlave:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesV3RelatedInstanceType.
+const (
+	ListInstancesV3RelatedInstanceTypeReplica   ListInstancesV3RelatedInstanceType = "replica"
+	ListInstancesV3RelatedInstanceTypeReplicaOf ListInstancesV3RelatedInstanceType = "replica_of"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesV3RelatedInstanceType enum.
+func (e ListInstancesV3RelatedInstanceType) Valid() bool {
+	switch e {
+	case ListInstancesV3RelatedInstanceTypeReplica:
+		return true
+	case ListInstancesV3RelatedInstanceTypeReplicaOf:
 		return true
 	default:
 		return false
@@ -765,6 +744,27 @@ func (e ListJobsResponseBodyJobStatus) Valid() bool {
 	case ListJobsResponseBodyJobStatusFailed:
 		return true
 	case ListJobsResponseBodyJobStatusRunning:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListJobsV3ResponseBodyJobStatus.
+const (
+	ListJobsV3ResponseBodyJobStatusCompleted ListJobsV3ResponseBodyJobStatus = "Completed"
+	ListJobsV3ResponseBodyJobStatusFailed    ListJobsV3ResponseBodyJobStatus = "Failed"
+	ListJobsV3ResponseBodyJobStatusRunning   ListJobsV3ResponseBodyJobStatus = "Running"
+)
+
+// Valid indicates whether the value is a known member of the ListJobsV3ResponseBodyJobStatus enum.
+func (e ListJobsV3ResponseBodyJobStatus) Valid() bool {
+	switch e {
+	case ListJobsV3ResponseBodyJobStatusCompleted:
+		return true
+	case ListJobsV3ResponseBodyJobStatusFailed:
+		return true
+	case ListJobsV3ResponseBodyJobStatusRunning:
 		return true
 	default:
 		return false
@@ -999,6 +999,21 @@ func (e ListVersionsParamsDatastoreName) Valid() bool {
 	}
 }
 
+// Defines values for CreateInstanceParamsVersionID.
+const (
+	CreateInstanceParamsVersionIDV1 CreateInstanceParamsVersionID = "v1"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstanceParamsVersionID enum.
+func (e CreateInstanceParamsVersionID) Valid() bool {
+	switch e {
+	case CreateInstanceParamsVersionIDV1:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListBackupsV3ParamsBackupType.
 const (
 	ListBackupsV3ParamsBackupTypeAuto        ListBackupsV3ParamsBackupType = "auto"
@@ -1044,6 +1059,90 @@ func (e ListInstancesParamsType) Valid() bool {
 	}
 }
 
+// Defines values for ListInstancesV3ParamsType.
+const (
+	ListInstancesV3ParamsTypeHa      ListInstancesV3ParamsType = "Ha"
+	ListInstancesV3ParamsTypeReplica ListInstancesV3ParamsType = "Replica"
+	ListInstancesV3ParamsTypeSingle  ListInstancesV3ParamsType = "Single"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesV3ParamsType enum.
+func (e ListInstancesV3ParamsType) Valid() bool {
+	switch e {
+	case ListInstancesV3ParamsTypeHa:
+		return true
+	case ListInstancesV3ParamsTypeReplica:
+		return true
+	case ListInstancesV3ParamsTypeSingle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesV3ParamsDatastoreType.
+const (
+	ListInstancesV3ParamsDatastoreTypeMySQL      ListInstancesV3ParamsDatastoreType = "MySQL"
+	ListInstancesV3ParamsDatastoreTypePostgreSQL ListInstancesV3ParamsDatastoreType = "PostgreSQL"
+	ListInstancesV3ParamsDatastoreTypeSQLServer  ListInstancesV3ParamsDatastoreType = "SQLServer"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesV3ParamsDatastoreType enum.
+func (e ListInstancesV3ParamsDatastoreType) Valid() bool {
+	switch e {
+	case ListInstancesV3ParamsDatastoreTypeMySQL:
+		return true
+	case ListInstancesV3ParamsDatastoreTypePostgreSQL:
+		return true
+	case ListInstancesV3ParamsDatastoreTypeSQLServer:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesV32ParamsType.
+const (
+	ListInstancesV32ParamsTypeHa      ListInstancesV32ParamsType = "Ha"
+	ListInstancesV32ParamsTypeReplica ListInstancesV32ParamsType = "Replica"
+	ListInstancesV32ParamsTypeSingle  ListInstancesV32ParamsType = "Single"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesV32ParamsType enum.
+func (e ListInstancesV32ParamsType) Valid() bool {
+	switch e {
+	case ListInstancesV32ParamsTypeHa:
+		return true
+	case ListInstancesV32ParamsTypeReplica:
+		return true
+	case ListInstancesV32ParamsTypeSingle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesV32ParamsDatastoreType.
+const (
+	ListInstancesV32ParamsDatastoreTypeMySQL      ListInstancesV32ParamsDatastoreType = "MySQL"
+	ListInstancesV32ParamsDatastoreTypePostgreSQL ListInstancesV32ParamsDatastoreType = "PostgreSQL"
+	ListInstancesV32ParamsDatastoreTypeSQLServer  ListInstancesV32ParamsDatastoreType = "SQLServer"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesV32ParamsDatastoreType enum.
+func (e ListInstancesV32ParamsDatastoreType) Valid() bool {
+	switch e {
+	case ListInstancesV32ParamsDatastoreTypeMySQL:
+		return true
+	case ListInstancesV32ParamsDatastoreTypePostgreSQL:
+		return true
+	case ListInstancesV32ParamsDatastoreTypeSQLServer:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListErrorlogParamsLevel.
 const (
 	ListErrorlogParamsLevelALL     ListErrorlogParamsLevel = "ALL"
@@ -1074,90 +1173,6 @@ func (e ListErrorlogParamsLevel) Valid() bool {
 	case ListErrorlogParamsLevelPANIC:
 		return true
 	case ListErrorlogParamsLevelWARNING:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListInstances2ParamsType.
-const (
-	ListInstances2ParamsTypeHa      ListInstances2ParamsType = "Ha"
-	ListInstances2ParamsTypeReplica ListInstances2ParamsType = "Replica"
-	ListInstances2ParamsTypeSingle  ListInstances2ParamsType = "Single"
-)
-
-// Valid indicates whether the value is a known member of the ListInstances2ParamsType enum.
-func (e ListInstances2ParamsType) Valid() bool {
-	switch e {
-	case ListInstances2ParamsTypeHa:
-		return true
-	case ListInstances2ParamsTypeReplica:
-		return true
-	case ListInstances2ParamsTypeSingle:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListInstances2ParamsDatastoreType.
-const (
-	ListInstances2ParamsDatastoreTypeMySQL      ListInstances2ParamsDatastoreType = "MySQL"
-	ListInstances2ParamsDatastoreTypePostgreSQL ListInstances2ParamsDatastoreType = "PostgreSQL"
-	ListInstances2ParamsDatastoreTypeSQLServer  ListInstances2ParamsDatastoreType = "SQLServer"
-)
-
-// Valid indicates whether the value is a known member of the ListInstances2ParamsDatastoreType enum.
-func (e ListInstances2ParamsDatastoreType) Valid() bool {
-	switch e {
-	case ListInstances2ParamsDatastoreTypeMySQL:
-		return true
-	case ListInstances2ParamsDatastoreTypePostgreSQL:
-		return true
-	case ListInstances2ParamsDatastoreTypeSQLServer:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListInstances3ParamsType.
-const (
-	ListInstances3ParamsTypeHa      ListInstances3ParamsType = "Ha"
-	ListInstances3ParamsTypeReplica ListInstances3ParamsType = "Replica"
-	ListInstances3ParamsTypeSingle  ListInstances3ParamsType = "Single"
-)
-
-// Valid indicates whether the value is a known member of the ListInstances3ParamsType enum.
-func (e ListInstances3ParamsType) Valid() bool {
-	switch e {
-	case ListInstances3ParamsTypeHa:
-		return true
-	case ListInstances3ParamsTypeReplica:
-		return true
-	case ListInstances3ParamsTypeSingle:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListInstances3ParamsDatastoreType.
-const (
-	ListInstances3ParamsDatastoreTypeMySQL      ListInstances3ParamsDatastoreType = "MySQL"
-	ListInstances3ParamsDatastoreTypePostgreSQL ListInstances3ParamsDatastoreType = "PostgreSQL"
-	ListInstances3ParamsDatastoreTypeSQLServer  ListInstances3ParamsDatastoreType = "SQLServer"
-)
-
-// Valid indicates whether the value is a known member of the ListInstances3ParamsDatastoreType enum.
-func (e ListInstances3ParamsDatastoreType) Valid() bool {
-	switch e {
-	case ListInstances3ParamsDatastoreTypeMySQL:
-		return true
-	case ListInstances3ParamsDatastoreTypePostgreSQL:
-		return true
-	case ListInstances3ParamsDatastoreTypeSQLServer:
 		return true
 	default:
 		return false
@@ -1405,127 +1420,6 @@ type CreateBackupResponseBody struct {
 	Backup *CreateBackupBackup `json:"backup,omitempty"`
 }
 
-// CreateConfiguration2Configuration 参数组信息。
-// 详情请参见表6。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:231 table "表 6 configuration字段数据结构说明"
-type CreateConfiguration2Configuration struct {
-	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
-	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:274 table "表 6 configuration字段数据结构说明" row 6
-	Created string `json:"created,omitempty"`
-
-	// DatastoreName 数据库名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:260 table "表 6 configuration字段数据结构说明" row 4
-	DatastoreName string `json:"datastore_name,omitempty"`
-
-	// DatastoreVersionName 数据库版本名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:253 table "表 6 configuration字段数据结构说明" row 3
-	DatastoreVersionName string `json:"datastore_version_name,omitempty"`
-
-	// Description 描述。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:267 table "表 6 configuration字段数据结构说明" row 5
-	Description string `json:"description,omitempty"`
-
-	// ID 参数组ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:239 table "表 6 configuration字段数据结构说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// Name 参数组名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:246 table "表 6 configuration字段数据结构说明" row 2
-	Name string `json:"name,omitempty"`
-
-	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
-	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:282 table "表 6 configuration字段数据结构说明" row 7
-	Updated string `json:"updated,omitempty"`
-}
-
-// CreateConfiguration2Datastore 数据库对象。
-// 详情请参见表4。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:151 table "表 4 datastore字段数据结构说明"
-type CreateConfiguration2Datastore struct {
-	// Type 数据库引擎，目前支持MySQL、PostgreSQL和Microspft SQL Server引擎，取值为mysql、postgresql和sqlserver，不区分大小写。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:161 table "表 4 datastore字段数据结构说明" row 1
-	Type CreateConfiguration2DatastoreType `json:"type"`
-
-	// Version 数据库版本：
-	// - MySQL：仅支持5.6，5.7。取值示例：5.7。
-	// - PostgreSQL：仅支持9.5，9.6。取值示例：9.5。
-	// - Microsoft SQL Server：仅支持2014 SE、2014 EE、2016 SE、2016 EE、2008 R2 EE、2008 R2 WEB、2014 WEB、2016 WEB。取值示例：2014_SE。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:170 table "表 4 datastore字段数据结构说明" row 2
-	Version string `json:"version"`
-}
-
-// CreateConfiguration2DatastoreType 数据库引擎，目前支持MySQL、PostgreSQL和Microspft SQL Server引擎，取值为mysql、postgresql和sqlserver，不区分大小写。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:161 table "表 4 datastore字段数据结构说明" row 1
-type CreateConfiguration2DatastoreType string
-
-// CreateConfiguration2RequestBody defines model for CreateConfiguration2RequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:63 table "表 2 参数说明"
-type CreateConfiguration2RequestBody struct {
-	// Datastore 数据库对象。
-	// 详情请参见表4。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:101 table "表 2 参数说明" row 4
-	Datastore CreateConfiguration2Datastore `json:"datastore"`
-
-	// Description 参数组描述。最长256个字符，不支持>!<"&'=特殊字符。默认为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:82 table "表 2 参数说明" row 2
-	Description *string `json:"description,omitempty"`
-
-	// Name 参数组名称。最长64个字符，只允许大写字母、小写字母、数字、和“-_.”特殊字符。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:73 table "表 2 参数说明" row 1
-	Name string `json:"name"`
-
-	// Values 参数值对象，用户基于默认参数组自定义的参数值。默认不修改参数值。
-	// 详情请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:91 table "表 2 参数说明" row 3
-	Values *CreateConfiguration2Values `json:"values,omitempty"`
-}
-
-// CreateConfiguration2ResponseBody defines model for CreateConfiguration2ResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:209 table "表 5 要素说明"
-type CreateConfiguration2ResponseBody struct {
-	// Configuration 参数组信息。
-	// 详情请参见表6。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:217 table "表 5 要素说明" row 1
-	Configuration *CreateConfiguration2Configuration `json:"configuration,omitempty"`
-}
-
-// CreateConfiguration2Values 参数值对象，用户基于默认参数组自定义的参数值。默认不修改参数值。
-// 详情请参见表3。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:117 table "表 3 values字段数据结构说明"
-type CreateConfiguration2Values struct {
-	// Key 参数名称，"max_connections":"10"。为空时不修改参数值，key不为空时value也不可为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:127 table "表 3 values字段数据结构说明" row 1
-	Key *string `json:"key,omitempty"`
-
-	// Value 参数值，"max_connections":"10"。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:136 table "表 3 values字段数据结构说明" row 2
-	Value *string `json:"value,omitempty"`
-}
-
 // CreateConfigurationConfiguration 参数模板信息。
 // 详情请参见表6。
 //
@@ -1627,6 +1521,127 @@ type CreateConfigurationResponseBody struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:213 table "表 5 要素说明" row 1
 	Configuration *CreateConfigurationConfiguration `json:"configuration,omitempty"`
+}
+
+// CreateConfigurationV3Configuration 参数组信息。
+// 详情请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:231 table "表 6 configuration字段数据结构说明"
+type CreateConfigurationV3Configuration struct {
+	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
+	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:274 table "表 6 configuration字段数据结构说明" row 6
+	Created string `json:"created,omitempty"`
+
+	// DatastoreName 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:260 table "表 6 configuration字段数据结构说明" row 4
+	DatastoreName string `json:"datastore_name,omitempty"`
+
+	// DatastoreVersionName 数据库版本名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:253 table "表 6 configuration字段数据结构说明" row 3
+	DatastoreVersionName string `json:"datastore_version_name,omitempty"`
+
+	// Description 描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:267 table "表 6 configuration字段数据结构说明" row 5
+	Description string `json:"description,omitempty"`
+
+	// ID 参数组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:239 table "表 6 configuration字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// Name 参数组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:246 table "表 6 configuration字段数据结构说明" row 2
+	Name string `json:"name,omitempty"`
+
+	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
+	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:282 table "表 6 configuration字段数据结构说明" row 7
+	Updated string `json:"updated,omitempty"`
+}
+
+// CreateConfigurationV3Datastore 数据库对象。
+// 详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:151 table "表 4 datastore字段数据结构说明"
+type CreateConfigurationV3Datastore struct {
+	// Type 数据库引擎，目前支持MySQL、PostgreSQL和Microspft SQL Server引擎，取值为mysql、postgresql和sqlserver，不区分大小写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:161 table "表 4 datastore字段数据结构说明" row 1
+	Type CreateConfigurationV3DatastoreType `json:"type"`
+
+	// Version 数据库版本：
+	// - MySQL：仅支持5.6，5.7。取值示例：5.7。
+	// - PostgreSQL：仅支持9.5，9.6。取值示例：9.5。
+	// - Microsoft SQL Server：仅支持2014 SE、2014 EE、2016 SE、2016 EE、2008 R2 EE、2008 R2 WEB、2014 WEB、2016 WEB。取值示例：2014_SE。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:170 table "表 4 datastore字段数据结构说明" row 2
+	Version string `json:"version"`
+}
+
+// CreateConfigurationV3DatastoreType 数据库引擎，目前支持MySQL、PostgreSQL和Microspft SQL Server引擎，取值为mysql、postgresql和sqlserver，不区分大小写。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:161 table "表 4 datastore字段数据结构说明" row 1
+type CreateConfigurationV3DatastoreType string
+
+// CreateConfigurationV3RequestBody defines model for CreateConfigurationV3RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:63 table "表 2 参数说明"
+type CreateConfigurationV3RequestBody struct {
+	// Datastore 数据库对象。
+	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:101 table "表 2 参数说明" row 4
+	Datastore CreateConfigurationV3Datastore `json:"datastore"`
+
+	// Description 参数组描述。最长256个字符，不支持>!<"&'=特殊字符。默认为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:82 table "表 2 参数说明" row 2
+	Description *string `json:"description,omitempty"`
+
+	// Name 参数组名称。最长64个字符，只允许大写字母、小写字母、数字、和“-_.”特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:73 table "表 2 参数说明" row 1
+	Name string `json:"name"`
+
+	// Values 参数值对象，用户基于默认参数组自定义的参数值。默认不修改参数值。
+	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:91 table "表 2 参数说明" row 3
+	Values *CreateConfigurationV3Values `json:"values,omitempty"`
+}
+
+// CreateConfigurationV3ResponseBody defines model for CreateConfigurationV3ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:209 table "表 5 要素说明"
+type CreateConfigurationV3ResponseBody struct {
+	// Configuration 参数组信息。
+	// 详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:217 table "表 5 要素说明" row 1
+	Configuration *CreateConfigurationV3Configuration `json:"configuration,omitempty"`
+}
+
+// CreateConfigurationV3Values 参数值对象，用户基于默认参数组自定义的参数值。默认不修改参数值。
+// 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:117 table "表 3 values字段数据结构说明"
+type CreateConfigurationV3Values struct {
+	// Key 参数名称，"max_connections":"10"。为空时不修改参数值，key不为空时value也不可为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:127 table "表 3 values字段数据结构说明" row 1
+	Key *string `json:"key,omitempty"`
+
+	// Value 参数值，"max_connections":"10"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:136 table "表 3 values字段数据结构说明" row 2
+	Value *string `json:"value,omitempty"`
 }
 
 // CreateConfigurationValues 参数值对象，用户基于默认参数模板自定义的参数值。默认不修改参数值。
@@ -3805,66 +3820,6 @@ type ListCollationsResponseBody struct {
 	Collations []string `json:"collations,omitempty"`
 }
 
-// ListConfigurations2Configurations defines model for ListConfigurations2Configurations.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:88 table "表 3 configurations字段数据结构说明"
-type ListConfigurations2Configurations struct {
-	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
-	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:131 table "表 3 configurations字段数据结构说明" row 6
-	Created string `json:"created,omitempty"`
-
-	// DatastoreName 数据库名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:124 table "表 3 configurations字段数据结构说明" row 5
-	DatastoreName string `json:"datastore_name,omitempty"`
-
-	// DatastoreVersionName 数据库版本名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:117 table "表 3 configurations字段数据结构说明" row 4
-	DatastoreVersionName string `json:"datastore_version_name,omitempty"`
-
-	// Description 参数组描述。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:110 table "表 3 configurations字段数据结构说明" row 3
-	Description string `json:"description,omitempty"`
-
-	// ID 参数组ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:96 table "表 3 configurations字段数据结构说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// Name 参数组名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:103 table "表 3 configurations字段数据结构说明" row 2
-	Name string `json:"name,omitempty"`
-
-	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
-	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:139 table "表 3 configurations字段数据结构说明" row 7
-	Updated string `json:"updated,omitempty"`
-
-	// UserDefined 是否是用户自定义参数组：
-	// - false，表示为系统默认参数组。
-	// - true，表示为用户自定义参数组。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:147 table "表 3 configurations字段数据结构说明" row 8
-	UserDefined bool `json:"user_defined,omitempty"`
-}
-
-// ListConfigurations2ResponseBody defines model for ListConfigurations2ResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:66 table "表 2 要素说明"
-type ListConfigurations2ResponseBody struct {
-	// Configurations 参数组列表。
-	// 详情请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:74 table "表 2 要素说明" row 1
-	Configurations []ListConfigurations2Configurations `json:"configurations,omitempty"`
-}
-
 // ListConfigurationsConfigurations defines model for ListConfigurationsConfigurations.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:82 table "表 3 configurations字段数据结构说明"
@@ -3923,6 +3878,66 @@ type ListConfigurationsResponseBody struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:68 table "表 2 要素说明" row 1
 	Configurations []ListConfigurationsConfigurations `json:"configurations,omitempty"`
+}
+
+// ListConfigurationsV3Configurations defines model for ListConfigurationsV3Configurations.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:88 table "表 3 configurations字段数据结构说明"
+type ListConfigurationsV3Configurations struct {
+	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
+	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:131 table "表 3 configurations字段数据结构说明" row 6
+	Created string `json:"created,omitempty"`
+
+	// DatastoreName 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:124 table "表 3 configurations字段数据结构说明" row 5
+	DatastoreName string `json:"datastore_name,omitempty"`
+
+	// DatastoreVersionName 数据库版本名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:117 table "表 3 configurations字段数据结构说明" row 4
+	DatastoreVersionName string `json:"datastore_version_name,omitempty"`
+
+	// Description 参数组描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:110 table "表 3 configurations字段数据结构说明" row 3
+	Description string `json:"description,omitempty"`
+
+	// ID 参数组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:96 table "表 3 configurations字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// Name 参数组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:103 table "表 3 configurations字段数据结构说明" row 2
+	Name string `json:"name,omitempty"`
+
+	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
+	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:139 table "表 3 configurations字段数据结构说明" row 7
+	Updated string `json:"updated,omitempty"`
+
+	// UserDefined 是否是用户自定义参数组：
+	// - false，表示为系统默认参数组。
+	// - true，表示为用户自定义参数组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:147 table "表 3 configurations字段数据结构说明" row 8
+	UserDefined bool `json:"user_defined,omitempty"`
+}
+
+// ListConfigurationsV3ResponseBody defines model for ListConfigurationsV3ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:66 table "表 2 要素说明"
+type ListConfigurationsV3ResponseBody struct {
+	// Configurations 参数组列表。
+	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:74 table "表 2 要素说明" row 1
+	Configurations []ListConfigurationsV3Configurations `json:"configurations,omitempty"`
 }
 
 // ListDatabaseDatabases defines model for ListDatabaseDatabases.
@@ -4174,566 +4189,6 @@ type ListFlavorsResponseBody struct {
 	Flavors []ListFlavorsFlavors `json:"flavors,omitempty"`
 }
 
-// ListInstances2BackupStrategy 备份策略。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:471 table "表 7 backup_strategy字段数据结构说明"
-type ListInstances2BackupStrategy struct {
-	// KeepDays 已生成的备份文件可以保存的天数。
-	// 取值范围：0～732。为0时，表示未设置自动备份策略或备份策略已关闭。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:487 table "表 7 backup_strategy字段数据结构说明" row 2
-	KeepDays int64 `json:"keep_days,omitempty"`
-
-	// StartTime 备份时间段。自动备份将在该时间段内触发。
-	// 当前时间指UTC时间。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:479 table "表 7 backup_strategy字段数据结构说明" row 1
-	StartTime string `json:"start_time,omitempty"`
-}
-
-// ListInstances2Datastore 数据库信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:415 table "表 5 datastore字段数据结构说明"
-type ListInstances2Datastore struct {
-	// Type 数据库引擎。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:423 table "表 5 datastore字段数据结构说明" row 1
-	Type string `json:"type,omitempty"`
-
-	// Version 数据库版本。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:430 table "表 5 datastore字段数据结构说明" row 2
-	Version string `json:"version,omitempty"`
-}
-
-// ListInstances2Ha HA信息，获取HA实例时返回。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:390 table "表 4 ha字段数据结构说明"
-type ListInstances2Ha struct {
-	// ReplicationMode 备机同步参数。
-	// 取值：非空。
-	// - MySQL为“async”或“semisync”。
-	// - PostgreSQL为“async”或“sync”。
-	// - Microsoft SQL Server为“sync”。
-	// 说明：
-	// - “async”为异步模式。
-	// - “semisync”为半同步模式。
-	// - “sync”为同步模式。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:398 table "表 4 ha字段数据结构说明" row 1
-	ReplicationMode string `json:"replication_mode,omitempty"`
-}
-
-// ListInstances2Instances defines model for ListInstances2Instances.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:175 table "表 3 instances字段数据结构说明"
-type ListInstances2Instances struct {
-	// BackupStrategy 备份策略。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:335 table "表 3 instances字段数据结构说明" row 20
-	BackupStrategy *ListInstances2BackupStrategy `json:"backup_strategy,omitempty"`
-
-	// Created 创建时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
-	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
-	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:269 table "表 3 instances字段数据结构说明" row 11
-	Created string `json:"created,omitempty"`
-
-	// Datastore 数据库信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:262 table "表 3 instances字段数据结构说明" row 10
-	Datastore *ListInstances2Datastore `json:"datastore,omitempty"`
-
-	// DBUserName 默认用户名。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:286 table "表 3 instances字段数据结构说明" row 13
-	DBUserName string `json:"db_user_name,omitempty"`
-
-	// DiskEncryptionID 磁盘加密密钥ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:363 table "表 3 instances字段数据结构说明" row 24
-	DiskEncryptionID string `json:"disk_encryption_id,omitempty"`
-
-	// EnterpriseProjectID 企业项目标签ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:370 table "表 3 instances字段数据结构说明" row 25
-	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
-
-	// FlavorRef 规格ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:314 table "表 3 instances字段数据结构说明" row 17
-	FlavorRef string `json:"flavor_ref,omitempty"`
-
-	// Ha HA信息，获取HA实例时返回。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:248 table "表 3 instances字段数据结构说明" row 8
-	Ha *ListInstances2Ha `json:"ha,omitempty"`
-
-	// ID 实例ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:183 table "表 3 instances字段数据结构说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// MaintenanceWindow 可维护时间窗。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:342 table "表 3 instances字段数据结构说明" row 21
-	MaintenanceWindow string `json:"maintenance_window,omitempty"`
-
-	// Name 创建的实例名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:190 table "表 3 instances字段数据结构说明" row 2
-	Name string `json:"name,omitempty"`
-
-	// Nodes 主备实例信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:349 table "表 3 instances字段数据结构说明" row 22
-	Nodes []ListInstances2Nodes `json:"nodes,omitempty"`
-
-	// Port 数据库端口号。
-	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
-	// - PostgreSQL数据库端口修改范围为2100～9500。
-	// - Microsoft SQL Server实例的端口设置范围为1433和2100~9500（其中5355和5985不可设置。对于2017 EE版，5050、5353和5986不可设置）。
-	// 当不传该参数时，默认端口如下：
-	// - MySQL默认3306。
-	// - PostgreSQL默认5432。
-	// - Microsoft SQL Server默认1433。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:231 table "表 3 instances字段数据结构说明" row 6
-	Port int64 `json:"port,omitempty"`
-
-	// PrivateIps 实例内网IP地址列表。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:217 table "表 3 instances字段数据结构说明" row 4
-	PrivateIps []string `json:"private_ips,omitempty"`
-
-	// PublicIps 实例外网IP地址列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:224 table "表 3 instances字段数据结构说明" row 5
-	PublicIps []string `json:"public_ips,omitempty"`
-
-	// Region 实例所在区域。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:255 table "表 3 instances字段数据结构说明" row 9
-	Region string `json:"region,omitempty"`
-
-	// RelatedInstance 所关联的数据库实例列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:356 table "表 3 instances字段数据结构说明" row 23
-	RelatedInstance []ListInstances2RelatedInstance `json:"related_instance,omitempty"`
-
-	// SecurityGroupID 安全组ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:307 table "表 3 instances字段数据结构说明" row 16
-	SecurityGroupID string `json:"security_group_id,omitempty"`
-
-	// Status 实例状态。
-	// 取值：
-	// 值为“BUILD”，表示实例正在创建。
-	// 值为“ACTIVE”，表示实例正常。
-	// 值为“FAILED”，表示实例异常。
-	// 值为“FROZEN”，表示实例冻结。
-	// 值为“MODIFYING”，表示实例正在扩容。
-	// 值为“REBOOTING”，表示实例正在重启。
-	// 值为“RESTORING”，表示实例正在恢复。
-	// 值为“MODIFYING INSTANCE TYPE”，表示实例正在转主备。
-	// 值为“SWITCHOVER”，表示实例正在主备切换。
-	// 值为“MIGRATING”，表示实例正在迁移。
-	// 值为“BACKING UP”，表示实例正在进行备份。
-	// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:197 table "表 3 instances字段数据结构说明" row 3
-	Status ListInstances2InstancesStatus `json:"status,omitempty"`
-
-	// SubnetID 子网ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:300 table "表 3 instances字段数据结构说明" row 15
-	SubnetID string `json:"subnet_id,omitempty"`
-
-	// SwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:328 table "表 3 instances字段数据结构说明" row 19
-	SwitchStrategy string `json:"switch_strategy,omitempty"`
-
-	// TimeZone 时区。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:377 table "表 3 instances字段数据结构说明" row 26
-	TimeZone string `json:"time_zone,omitempty"`
-
-	// Type 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:241 table "表 3 instances字段数据结构说明" row 7
-	Type ListInstances2InstancesType `json:"type,omitempty"`
-
-	// Updated 更新时间，格式与“created”字段对应格式完全相同。
-	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:278 table "表 3 instances字段数据结构说明" row 12
-	Updated string `json:"updated,omitempty"`
-
-	// Volume Volume信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:321 table "表 3 instances字段数据结构说明" row 18
-	Volume *ListInstances2Volume `json:"volume,omitempty"`
-
-	// VpcID 虚拟私有云ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:293 table "表 3 instances字段数据结构说明" row 14
-	VpcID string `json:"vpc_id,omitempty"`
-}
-
-// ListInstances2InstancesStatus 实例状态。
-// 取值：
-// 值为“BUILD”，表示实例正在创建。
-// 值为“ACTIVE”，表示实例正常。
-// 值为“FAILED”，表示实例异常。
-// 值为“FROZEN”，表示实例冻结。
-// 值为“MODIFYING”，表示实例正在扩容。
-// 值为“REBOOTING”，表示实例正在重启。
-// 值为“RESTORING”，表示实例正在恢复。
-// 值为“MODIFYING INSTANCE TYPE”，表示实例正在转主备。
-// 值为“SWITCHOVER”，表示实例正在主备切换。
-// 值为“MIGRATING”，表示实例正在迁移。
-// 值为“BACKING UP”，表示实例正在进行备份。
-// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:197 table "表 3 instances字段数据结构说明" row 3
-type ListInstances2InstancesStatus string
-
-// ListInstances2InstancesType 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:241 table "表 3 instances字段数据结构说明" row 7
-type ListInstances2InstancesType string
-
-// ListInstances2Nodes defines model for ListInstances2Nodes.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:501 table "表 8 nodes字段数据结构说明"
-type ListInstances2Nodes struct {
-	// AvailabilityZone 可用分区。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:537 table "表 8 nodes字段数据结构说明" row 5
-	AvailabilityZone string `json:"availability_zone,omitempty"`
-
-	// ID 节点ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:509 table "表 8 nodes字段数据结构说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// Name 节点名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:516 table "表 8 nodes字段数据结构说明" row 2
-	Name string `json:"name,omitempty"`
-
-	// Role 节点类型，取值为“master”、“slave”或“readreplica”，分别对应于主节点、备节点和只读节点。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:523 table "表 8 nodes字段数据结构说明" row 3
-	Role ListInstances2NodesRole `json:"role,omitempty"`
-
-	// Status 节点状态。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:530 table "表 8 nodes字段数据结构说明" row 4
-	Status string `json:"status,omitempty"`
-}
-
-// ListInstances2NodesRole 节点类型，取值为“master”、“slave”或“readreplica”，分别对应于主节点、备节点和只读节点。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:523 table "表 8 nodes字段数据结构说明" row 3
-type ListInstances2NodesRole string
-
-// ListInstances2RelatedInstance defines model for ListInstances2RelatedInstance.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:550 table "表 9 related_instance字段数据结构说明"
-type ListInstances2RelatedInstance struct {
-	// ID 关联实例id。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:558 table "表 9 related_instance字段数据结构说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// Type 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:565 table "表 9 related_instance字段数据结构说明" row 2
-	Type ListInstances2RelatedInstanceType `json:"type,omitempty"`
-}
-
-// ListInstances2RelatedInstanceType 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:565 table "表 9 related_instance字段数据结构说明" row 2
-type ListInstances2RelatedInstanceType string
-
-// ListInstances2ResponseBody defines model for ListInstances2ResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:147 table "表 2 参数说明"
-type ListInstances2ResponseBody struct {
-	// Instances 实例信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:155 table "表 2 参数说明" row 1
-	Instances []ListInstances2Instances `json:"instances,omitempty"`
-
-	// TotalCount 总记录数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:162 table "表 2 参数说明" row 2
-	TotalCount int64 `json:"total_count,omitempty"`
-}
-
-// ListInstances2Volume Volume信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:443 table "表 6 volume字段数据结构说明"
-type ListInstances2Volume struct {
-	// Size 磁盘大小。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:458 table "表 6 volume字段数据结构说明" row 2
-	Size int64 `json:"size,omitempty"`
-
-	// Type 磁盘类型。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:451 table "表 6 volume字段数据结构说明" row 1
-	Type string `json:"type,omitempty"`
-}
-
-// ListInstances3BackupStrategy 备份策略。
-// 详情请参见表7。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:479 table "表 7 backup_strategy字段数据结构说明"
-type ListInstances3BackupStrategy struct {
-	// KeepDays 已生成的备份文件可以保存的天数。
-	// 取值范围：0～732。为0时，表示未设置自动备份策略或备份策略已关闭。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:495 table "表 7 backup_strategy字段数据结构说明" row 2
-	KeepDays int64 `json:"keep_days,omitempty"`
-
-	// StartTime 备份时间段。自动备份将在该时间段内触发。
-	// 当前时间指UTC时间。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:487 table "表 7 backup_strategy字段数据结构说明" row 1
-	StartTime string `json:"start_time,omitempty"`
-}
-
-// ListInstances3Instances defines model for ListInstances3Instances.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:176 table "表 3 instances字段数据结构说明"
-type ListInstances3Instances struct {
-	// BackupStrategy 备份策略。
-	// 详情请参见表7。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:340 table "表 3 instances字段数据结构说明" row 20
-	BackupStrategy *ListInstances3BackupStrategy `json:"backup_strategy,omitempty"`
-
-	// Created 创建时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
-	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
-	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:273 table "表 3 instances字段数据结构说明" row 11
-	Created string `json:"created,omitempty"`
-
-	// Datastore 数据库信息。
-	// 详情请参见表5。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:265 table "表 3 instances字段数据结构说明" row 10
-	Datastore *ListInstancesDatastore `json:"datastore,omitempty"`
-
-	// DBUserName 默认用户名。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:290 table "表 3 instances字段数据结构说明" row 13
-	DBUserName string `json:"db_user_name,omitempty"`
-
-	// DiskEncryptionID 磁盘加密密钥ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:371 table "表 3 instances字段数据结构说明" row 24
-	DiskEncryptionID string `json:"disk_encryption_id,omitempty"`
-
-	// EnterpriseProjectID 企业项目标签ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:378 table "表 3 instances字段数据结构说明" row 25
-	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
-
-	// FlavorRef 规格码。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:318 table "表 3 instances字段数据结构说明" row 17
-	FlavorRef string `json:"flavor_ref,omitempty"`
-
-	// Ha HA信息，获取HA实例时返回。
-	// 详情请参见表4。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:250 table "表 3 instances字段数据结构说明" row 8
-	Ha *ListInstancesHa `json:"ha,omitempty"`
-
-	// ID 实例ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:184 table "表 3 instances字段数据结构说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// MaintenanceWindow 可维护时间窗。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:348 table "表 3 instances字段数据结构说明" row 21
-	MaintenanceWindow string `json:"maintenance_window,omitempty"`
-
-	// Name 创建的实例名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:191 table "表 3 instances字段数据结构说明" row 2
-	Name string `json:"name,omitempty"`
-
-	// Nodes 主备实例信息。
-	// 详情请参见表8。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:355 table "表 3 instances字段数据结构说明" row 22
-	Nodes []ListInstancesNodes `json:"nodes,omitempty"`
-
-	// Port 数据库端口号。
-	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
-	// - PostgreSQL数据库端口修改范围为2100～9500。
-	// - Microsoft SQL Server实例的端口设置范围为1433和2100~9500（其中5355和5985不可设置。对于2017 EE版，5050、5353和5986不可设置）。
-	// 当不传该参数时，默认端口如下：
-	// - MySQL默认3306。
-	// - PostgreSQL默认5432。
-	// - Microsoft SQL Server默认1433。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:233 table "表 3 instances字段数据结构说明" row 6
-	Port int64 `json:"port,omitempty"`
-
-	// PrivateIps 实例内网IP地址列表。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:219 table "表 3 instances字段数据结构说明" row 4
-	PrivateIps []string `json:"private_ips,omitempty"`
-
-	// PublicIps 实例外网IP地址列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:226 table "表 3 instances字段数据结构说明" row 5
-	PublicIps []string `json:"public_ips,omitempty"`
-
-	// Region 实例所在区域。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:258 table "表 3 instances字段数据结构说明" row 9
-	Region string `json:"region,omitempty"`
-
-	// RelatedInstance 所关联的数据库实例列表。
-	// 详情请参见表9。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:363 table "表 3 instances字段数据结构说明" row 23
-	RelatedInstance []ListInstances2RelatedInstance `json:"related_instance,omitempty"`
-
-	// SecurityGroupID 安全组ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:311 table "表 3 instances字段数据结构说明" row 16
-	SecurityGroupID string `json:"security_group_id,omitempty"`
-
-	// Status 实例状态。
-	// 取值：
-	// 值为“BUILD”，表示实例正在创建。
-	// 值为“ACTIVE”，表示实例正常。
-	// 值为“FAILED”，表示实例异常。
-	// 值为“FROZEN”，表示实例冻结。
-	// 值为“MODIFYING”，表示实例正在扩容。
-	// 值为“REBOOTING”，表示实例正在重启。
-	// 值为“RESTORING”，表示实例正在恢复。
-	// 值为“MODIFYING INSTANCE TYPE”，表示实例正在转主备。
-	// 值为“SWITCHOVER”，表示实例正在主备切换。
-	// 值为“MIGRATING”，表示实例正在迁移。
-	// 值为“BACKING UP”，表示实例正在进行备份。
-	// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
-	// 值为“STORAGE FULL”，表示实例磁盘空间满。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:198 table "表 3 instances字段数据结构说明" row 3
-	Status ListInstances3InstancesStatus `json:"status,omitempty"`
-
-	// SubnetID 子网ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:304 table "表 3 instances字段数据结构说明" row 15
-	SubnetID string `json:"subnet_id,omitempty"`
-
-	// SwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:333 table "表 3 instances字段数据结构说明" row 19
-	SwitchStrategy ListInstances3InstancesSwitchStrategy `json:"switch_strategy,omitempty"`
-
-	// TimeZone 时区。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:385 table "表 3 instances字段数据结构说明" row 26
-	TimeZone string `json:"time_zone,omitempty"`
-
-	// Type 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:243 table "表 3 instances字段数据结构说明" row 7
-	Type ListInstances3InstancesType `json:"type,omitempty"`
-
-	// Updated 更新时间，格式与“created”字段对应格式完全相同。
-	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:282 table "表 3 instances字段数据结构说明" row 12
-	Updated string `json:"updated,omitempty"`
-
-	// Volume Volume信息。
-	// 详情请请参见表6。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:325 table "表 3 instances字段数据结构说明" row 18
-	Volume *ListInstances3Volume `json:"volume,omitempty"`
-
-	// VpcID 虚拟私有云ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:297 table "表 3 instances字段数据结构说明" row 14
-	VpcID string `json:"vpc_id,omitempty"`
-}
-
-// ListInstances3InstancesStatus 实例状态。
-// 取值：
-// 值为“BUILD”，表示实例正在创建。
-// 值为“ACTIVE”，表示实例正常。
-// 值为“FAILED”，表示实例异常。
-// 值为“FROZEN”，表示实例冻结。
-// 值为“MODIFYING”，表示实例正在扩容。
-// 值为“REBOOTING”，表示实例正在重启。
-// 值为“RESTORING”，表示实例正在恢复。
-// 值为“MODIFYING INSTANCE TYPE”，表示实例正在转主备。
-// 值为“SWITCHOVER”，表示实例正在主备切换。
-// 值为“MIGRATING”，表示实例正在迁移。
-// 值为“BACKING UP”，表示实例正在进行备份。
-// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
-// 值为“STORAGE FULL”，表示实例磁盘空间满。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:198 table "表 3 instances字段数据结构说明" row 3
-type ListInstances3InstancesStatus string
-
-// ListInstances3InstancesSwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:333 table "表 3 instances字段数据结构说明" row 19
-type ListInstances3InstancesSwitchStrategy string
-
-// ListInstances3InstancesType 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:243 table "表 3 instances字段数据结构说明" row 7
-type ListInstances3InstancesType string
-
-// ListInstances3ResponseBody defines model for ListInstances3ResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:147 table "表 2 参数说明"
-type ListInstances3ResponseBody struct {
-	// Instances 实例信息。
-	// 详情请参见“获取实例列表”章节的表4。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:155 table "表 2 参数说明" row 1
-	Instances []ListInstances3Instances `json:"instances,omitempty"`
-
-	// TotalCount 总记录数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:163 table "表 2 参数说明" row 2
-	TotalCount int64 `json:"total_count,omitempty"`
-}
-
-// ListInstances3Volume Volume信息。
-// 详情请请参见表6。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:451 table "表 6 volume字段数据结构说明"
-type ListInstances3Volume struct {
-	// Size 磁盘大小。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:466 table "表 6 volume字段数据结构说明" row 2
-	Size int64 `json:"size,omitempty"`
-
-	// Type 磁盘类型。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:459 table "表 6 volume字段数据结构说明" row 1
-	Type string `json:"type,omitempty"`
-}
-
 // ListInstancesBackupStrategy 备份策略。
 // 详情请参见表7。
 //
@@ -4773,88 +4228,6 @@ type ListInstancesChargeInfo struct {
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:672 table "表 11 chargeInfo字段数据结构说明" row 1
 type ListInstancesChargeInfoChargeMode string
-
-// ListInstancesConfigurations2ConfigurationParameters defines model for ListInstancesConfigurations2ConfigurationParameters.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:141 table "表 3 configuration_parameters字段数据结构说明"
-type ListInstancesConfigurations2ConfigurationParameters struct {
-	// Description 参数描述。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:193 table "表 3 configuration_parameters字段数据结构说明" row 7
-	Description string `json:"description,omitempty"`
-
-	// Name 参数名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:149 table "表 3 configuration_parameters字段数据结构说明" row 1
-	Name string `json:"name,omitempty"`
-
-	// Readonly 是否只读。
-	// - “false”表示否。
-	// - “true”表示是。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:171 table "表 3 configuration_parameters字段数据结构说明" row 4
-	Readonly bool `json:"readonly,omitempty"`
-
-	// RestartRequired 是否需要重启。
-	// - “false”表示否。
-	// - “true”表示是。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:163 table "表 3 configuration_parameters字段数据结构说明" row 3
-	RestartRequired bool `json:"restart_required,omitempty"`
-
-	// Type 参数类型，取值为“string”、“integer”、“boolean”、“list”或“float”之一。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:186 table "表 3 configuration_parameters字段数据结构说明" row 6
-	Type ListInstancesConfigurations2ConfigurationParametersType `json:"type,omitempty"`
-
-	// Value 参数值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:156 table "表 3 configuration_parameters字段数据结构说明" row 2
-	Value string `json:"value,omitempty"`
-
-	// ValueRange 参数值范围，如integer取值0-1、boolean取值true|false等。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:179 table "表 3 configuration_parameters字段数据结构说明" row 5
-	ValueRange string `json:"value_range,omitempty"`
-}
-
-// ListInstancesConfigurations2ConfigurationParametersType 参数类型，取值为“string”、“integer”、“boolean”、“list”或“float”之一。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:186 table "表 3 configuration_parameters字段数据结构说明" row 6
-type ListInstancesConfigurations2ConfigurationParametersType string
-
-// ListInstancesConfigurations2ResponseBody defines model for ListInstancesConfigurations2ResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:73 table "表 2 要素说明"
-type ListInstancesConfigurations2ResponseBody struct {
-	// ConfigurationParameters 参数对象，用户基于默认参数组自定义的参数配置。
-	// 详情请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:111 table "表 2 要素说明" row 5
-	ConfigurationParameters []ListInstancesConfigurations2ConfigurationParameters `json:"configuration_parameters,omitempty"`
-
-	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
-	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:95 table "表 2 要素说明" row 3
-	Created string `json:"created,omitempty"`
-
-	// DatastoreName 数据库名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:88 table "表 2 要素说明" row 2
-	DatastoreName string `json:"datastore_name,omitempty"`
-
-	// DatastoreVersionName 数据库版本名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:81 table "表 2 要素说明" row 1
-	DatastoreVersionName string `json:"datastore_version_name,omitempty"`
-
-	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
-	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:103 table "表 2 要素说明" row 4
-	Updated string `json:"updated,omitempty"`
-}
 
 // ListInstancesConfigurationsConfigurationParameters defines model for ListInstancesConfigurationsConfigurationParameters.
 //
@@ -4935,6 +4308,88 @@ type ListInstancesConfigurationsResponseBody struct {
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:97 table "表 2 要素说明" row 4
+	Updated string `json:"updated,omitempty"`
+}
+
+// ListInstancesConfigurationsV3ConfigurationParameters defines model for ListInstancesConfigurationsV3ConfigurationParameters.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:141 table "表 3 configuration_parameters字段数据结构说明"
+type ListInstancesConfigurationsV3ConfigurationParameters struct {
+	// Description 参数描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:193 table "表 3 configuration_parameters字段数据结构说明" row 7
+	Description string `json:"description,omitempty"`
+
+	// Name 参数名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:149 table "表 3 configuration_parameters字段数据结构说明" row 1
+	Name string `json:"name,omitempty"`
+
+	// Readonly 是否只读。
+	// - “false”表示否。
+	// - “true”表示是。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:171 table "表 3 configuration_parameters字段数据结构说明" row 4
+	Readonly bool `json:"readonly,omitempty"`
+
+	// RestartRequired 是否需要重启。
+	// - “false”表示否。
+	// - “true”表示是。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:163 table "表 3 configuration_parameters字段数据结构说明" row 3
+	RestartRequired bool `json:"restart_required,omitempty"`
+
+	// Type 参数类型，取值为“string”、“integer”、“boolean”、“list”或“float”之一。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:186 table "表 3 configuration_parameters字段数据结构说明" row 6
+	Type ListInstancesConfigurationsV3ConfigurationParametersType `json:"type,omitempty"`
+
+	// Value 参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:156 table "表 3 configuration_parameters字段数据结构说明" row 2
+	Value string `json:"value,omitempty"`
+
+	// ValueRange 参数值范围，如integer取值0-1、boolean取值true|false等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:179 table "表 3 configuration_parameters字段数据结构说明" row 5
+	ValueRange string `json:"value_range,omitempty"`
+}
+
+// ListInstancesConfigurationsV3ConfigurationParametersType 参数类型，取值为“string”、“integer”、“boolean”、“list”或“float”之一。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:186 table "表 3 configuration_parameters字段数据结构说明" row 6
+type ListInstancesConfigurationsV3ConfigurationParametersType string
+
+// ListInstancesConfigurationsV3ResponseBody defines model for ListInstancesConfigurationsV3ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:73 table "表 2 要素说明"
+type ListInstancesConfigurationsV3ResponseBody struct {
+	// ConfigurationParameters 参数对象，用户基于默认参数组自定义的参数配置。
+	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:111 table "表 2 要素说明" row 5
+	ConfigurationParameters []ListInstancesConfigurationsV3ConfigurationParameters `json:"configuration_parameters,omitempty"`
+
+	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
+	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:95 table "表 2 要素说明" row 3
+	Created string `json:"created,omitempty"`
+
+	// DatastoreName 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:88 table "表 2 要素说明" row 2
+	DatastoreName string `json:"datastore_name,omitempty"`
+
+	// DatastoreVersionName 数据库版本名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:81 table "表 2 要素说明" row 1
+	DatastoreVersionName string `json:"datastore_version_name,omitempty"`
+
+	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
+	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:103 table "表 2 要素说明" row 4
 	Updated string `json:"updated,omitempty"`
 }
 
@@ -5457,6 +4912,566 @@ type ListInstancesTags struct {
 	Value string `json:"value,omitempty"`
 }
 
+// ListInstancesV32BackupStrategy 备份策略。
+// 详情请参见表7。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:479 table "表 7 backup_strategy字段数据结构说明"
+type ListInstancesV32BackupStrategy struct {
+	// KeepDays 已生成的备份文件可以保存的天数。
+	// 取值范围：0～732。为0时，表示未设置自动备份策略或备份策略已关闭。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:495 table "表 7 backup_strategy字段数据结构说明" row 2
+	KeepDays int64 `json:"keep_days,omitempty"`
+
+	// StartTime 备份时间段。自动备份将在该时间段内触发。
+	// 当前时间指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:487 table "表 7 backup_strategy字段数据结构说明" row 1
+	StartTime string `json:"start_time,omitempty"`
+}
+
+// ListInstancesV32Instances defines model for ListInstancesV32Instances.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:176 table "表 3 instances字段数据结构说明"
+type ListInstancesV32Instances struct {
+	// BackupStrategy 备份策略。
+	// 详情请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:340 table "表 3 instances字段数据结构说明" row 20
+	BackupStrategy *ListInstancesV32BackupStrategy `json:"backup_strategy,omitempty"`
+
+	// Created 创建时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
+	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:273 table "表 3 instances字段数据结构说明" row 11
+	Created string `json:"created,omitempty"`
+
+	// Datastore 数据库信息。
+	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:265 table "表 3 instances字段数据结构说明" row 10
+	Datastore *ListInstancesDatastore `json:"datastore,omitempty"`
+
+	// DBUserName 默认用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:290 table "表 3 instances字段数据结构说明" row 13
+	DBUserName string `json:"db_user_name,omitempty"`
+
+	// DiskEncryptionID 磁盘加密密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:371 table "表 3 instances字段数据结构说明" row 24
+	DiskEncryptionID string `json:"disk_encryption_id,omitempty"`
+
+	// EnterpriseProjectID 企业项目标签ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:378 table "表 3 instances字段数据结构说明" row 25
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
+
+	// FlavorRef 规格码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:318 table "表 3 instances字段数据结构说明" row 17
+	FlavorRef string `json:"flavor_ref,omitempty"`
+
+	// Ha HA信息，获取HA实例时返回。
+	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:250 table "表 3 instances字段数据结构说明" row 8
+	Ha *ListInstancesHa `json:"ha,omitempty"`
+
+	// ID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:184 table "表 3 instances字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// MaintenanceWindow 可维护时间窗。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:348 table "表 3 instances字段数据结构说明" row 21
+	MaintenanceWindow string `json:"maintenance_window,omitempty"`
+
+	// Name 创建的实例名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:191 table "表 3 instances字段数据结构说明" row 2
+	Name string `json:"name,omitempty"`
+
+	// Nodes 主备实例信息。
+	// 详情请参见表8。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:355 table "表 3 instances字段数据结构说明" row 22
+	Nodes []ListInstancesNodes `json:"nodes,omitempty"`
+
+	// Port 数据库端口号。
+	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
+	// - PostgreSQL数据库端口修改范围为2100～9500。
+	// - Microsoft SQL Server实例的端口设置范围为1433和2100~9500（其中5355和5985不可设置。对于2017 EE版，5050、5353和5986不可设置）。
+	// 当不传该参数时，默认端口如下：
+	// - MySQL默认3306。
+	// - PostgreSQL默认5432。
+	// - Microsoft SQL Server默认1433。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:233 table "表 3 instances字段数据结构说明" row 6
+	Port int64 `json:"port,omitempty"`
+
+	// PrivateIps 实例内网IP地址列表。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:219 table "表 3 instances字段数据结构说明" row 4
+	PrivateIps []string `json:"private_ips,omitempty"`
+
+	// PublicIps 实例外网IP地址列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:226 table "表 3 instances字段数据结构说明" row 5
+	PublicIps []string `json:"public_ips,omitempty"`
+
+	// Region 实例所在区域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:258 table "表 3 instances字段数据结构说明" row 9
+	Region string `json:"region,omitempty"`
+
+	// RelatedInstance 所关联的数据库实例列表。
+	// 详情请参见表9。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:363 table "表 3 instances字段数据结构说明" row 23
+	RelatedInstance []ListInstancesV3RelatedInstance `json:"related_instance,omitempty"`
+
+	// SecurityGroupID 安全组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:311 table "表 3 instances字段数据结构说明" row 16
+	SecurityGroupID string `json:"security_group_id,omitempty"`
+
+	// Status 实例状态。
+	// 取值：
+	// 值为“BUILD”，表示实例正在创建。
+	// 值为“ACTIVE”，表示实例正常。
+	// 值为“FAILED”，表示实例异常。
+	// 值为“FROZEN”，表示实例冻结。
+	// 值为“MODIFYING”，表示实例正在扩容。
+	// 值为“REBOOTING”，表示实例正在重启。
+	// 值为“RESTORING”，表示实例正在恢复。
+	// 值为“MODIFYING INSTANCE TYPE”，表示实例正在转主备。
+	// 值为“SWITCHOVER”，表示实例正在主备切换。
+	// 值为“MIGRATING”，表示实例正在迁移。
+	// 值为“BACKING UP”，表示实例正在进行备份。
+	// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
+	// 值为“STORAGE FULL”，表示实例磁盘空间满。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:198 table "表 3 instances字段数据结构说明" row 3
+	Status ListInstancesV32InstancesStatus `json:"status,omitempty"`
+
+	// SubnetID 子网ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:304 table "表 3 instances字段数据结构说明" row 15
+	SubnetID string `json:"subnet_id,omitempty"`
+
+	// SwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:333 table "表 3 instances字段数据结构说明" row 19
+	SwitchStrategy ListInstancesV32InstancesSwitchStrategy `json:"switch_strategy,omitempty"`
+
+	// TimeZone 时区。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:385 table "表 3 instances字段数据结构说明" row 26
+	TimeZone string `json:"time_zone,omitempty"`
+
+	// Type 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:243 table "表 3 instances字段数据结构说明" row 7
+	Type ListInstancesV32InstancesType `json:"type,omitempty"`
+
+	// Updated 更新时间，格式与“created”字段对应格式完全相同。
+	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:282 table "表 3 instances字段数据结构说明" row 12
+	Updated string `json:"updated,omitempty"`
+
+	// Volume Volume信息。
+	// 详情请请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:325 table "表 3 instances字段数据结构说明" row 18
+	Volume *ListInstancesV32Volume `json:"volume,omitempty"`
+
+	// VpcID 虚拟私有云ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:297 table "表 3 instances字段数据结构说明" row 14
+	VpcID string `json:"vpc_id,omitempty"`
+}
+
+// ListInstancesV32InstancesStatus 实例状态。
+// 取值：
+// 值为“BUILD”，表示实例正在创建。
+// 值为“ACTIVE”，表示实例正常。
+// 值为“FAILED”，表示实例异常。
+// 值为“FROZEN”，表示实例冻结。
+// 值为“MODIFYING”，表示实例正在扩容。
+// 值为“REBOOTING”，表示实例正在重启。
+// 值为“RESTORING”，表示实例正在恢复。
+// 值为“MODIFYING INSTANCE TYPE”，表示实例正在转主备。
+// 值为“SWITCHOVER”，表示实例正在主备切换。
+// 值为“MIGRATING”，表示实例正在迁移。
+// 值为“BACKING UP”，表示实例正在进行备份。
+// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
+// 值为“STORAGE FULL”，表示实例磁盘空间满。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:198 table "表 3 instances字段数据结构说明" row 3
+type ListInstancesV32InstancesStatus string
+
+// ListInstancesV32InstancesSwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:333 table "表 3 instances字段数据结构说明" row 19
+type ListInstancesV32InstancesSwitchStrategy string
+
+// ListInstancesV32InstancesType 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:243 table "表 3 instances字段数据结构说明" row 7
+type ListInstancesV32InstancesType string
+
+// ListInstancesV32ResponseBody defines model for ListInstancesV32ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:147 table "表 2 参数说明"
+type ListInstancesV32ResponseBody struct {
+	// Instances 实例信息。
+	// 详情请参见“获取实例列表”章节的表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:155 table "表 2 参数说明" row 1
+	Instances []ListInstancesV32Instances `json:"instances,omitempty"`
+
+	// TotalCount 总记录数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:163 table "表 2 参数说明" row 2
+	TotalCount int64 `json:"total_count,omitempty"`
+}
+
+// ListInstancesV32Volume Volume信息。
+// 详情请请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:451 table "表 6 volume字段数据结构说明"
+type ListInstancesV32Volume struct {
+	// Size 磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:466 table "表 6 volume字段数据结构说明" row 2
+	Size int64 `json:"size,omitempty"`
+
+	// Type 磁盘类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:459 table "表 6 volume字段数据结构说明" row 1
+	Type string `json:"type,omitempty"`
+}
+
+// ListInstancesV3BackupStrategy 备份策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:471 table "表 7 backup_strategy字段数据结构说明"
+type ListInstancesV3BackupStrategy struct {
+	// KeepDays 已生成的备份文件可以保存的天数。
+	// 取值范围：0～732。为0时，表示未设置自动备份策略或备份策略已关闭。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:487 table "表 7 backup_strategy字段数据结构说明" row 2
+	KeepDays int64 `json:"keep_days,omitempty"`
+
+	// StartTime 备份时间段。自动备份将在该时间段内触发。
+	// 当前时间指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:479 table "表 7 backup_strategy字段数据结构说明" row 1
+	StartTime string `json:"start_time,omitempty"`
+}
+
+// ListInstancesV3Datastore 数据库信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:415 table "表 5 datastore字段数据结构说明"
+type ListInstancesV3Datastore struct {
+	// Type 数据库引擎。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:423 table "表 5 datastore字段数据结构说明" row 1
+	Type string `json:"type,omitempty"`
+
+	// Version 数据库版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:430 table "表 5 datastore字段数据结构说明" row 2
+	Version string `json:"version,omitempty"`
+}
+
+// ListInstancesV3Ha HA信息，获取HA实例时返回。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:390 table "表 4 ha字段数据结构说明"
+type ListInstancesV3Ha struct {
+	// ReplicationMode 备机同步参数。
+	// 取值：非空。
+	// - MySQL为“async”或“semisync”。
+	// - PostgreSQL为“async”或“sync”。
+	// - Microsoft SQL Server为“sync”。
+	// 说明：
+	// - “async”为异步模式。
+	// - “semisync”为半同步模式。
+	// - “sync”为同步模式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:398 table "表 4 ha字段数据结构说明" row 1
+	ReplicationMode string `json:"replication_mode,omitempty"`
+}
+
+// ListInstancesV3Instances defines model for ListInstancesV3Instances.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:175 table "表 3 instances字段数据结构说明"
+type ListInstancesV3Instances struct {
+	// BackupStrategy 备份策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:335 table "表 3 instances字段数据结构说明" row 20
+	BackupStrategy *ListInstancesV3BackupStrategy `json:"backup_strategy,omitempty"`
+
+	// Created 创建时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
+	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:269 table "表 3 instances字段数据结构说明" row 11
+	Created string `json:"created,omitempty"`
+
+	// Datastore 数据库信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:262 table "表 3 instances字段数据结构说明" row 10
+	Datastore *ListInstancesV3Datastore `json:"datastore,omitempty"`
+
+	// DBUserName 默认用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:286 table "表 3 instances字段数据结构说明" row 13
+	DBUserName string `json:"db_user_name,omitempty"`
+
+	// DiskEncryptionID 磁盘加密密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:363 table "表 3 instances字段数据结构说明" row 24
+	DiskEncryptionID string `json:"disk_encryption_id,omitempty"`
+
+	// EnterpriseProjectID 企业项目标签ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:370 table "表 3 instances字段数据结构说明" row 25
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
+
+	// FlavorRef 规格ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:314 table "表 3 instances字段数据结构说明" row 17
+	FlavorRef string `json:"flavor_ref,omitempty"`
+
+	// Ha HA信息，获取HA实例时返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:248 table "表 3 instances字段数据结构说明" row 8
+	Ha *ListInstancesV3Ha `json:"ha,omitempty"`
+
+	// ID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:183 table "表 3 instances字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// MaintenanceWindow 可维护时间窗。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:342 table "表 3 instances字段数据结构说明" row 21
+	MaintenanceWindow string `json:"maintenance_window,omitempty"`
+
+	// Name 创建的实例名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:190 table "表 3 instances字段数据结构说明" row 2
+	Name string `json:"name,omitempty"`
+
+	// Nodes 主备实例信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:349 table "表 3 instances字段数据结构说明" row 22
+	Nodes []ListInstancesV3Nodes `json:"nodes,omitempty"`
+
+	// Port 数据库端口号。
+	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
+	// - PostgreSQL数据库端口修改范围为2100～9500。
+	// - Microsoft SQL Server实例的端口设置范围为1433和2100~9500（其中5355和5985不可设置。对于2017 EE版，5050、5353和5986不可设置）。
+	// 当不传该参数时，默认端口如下：
+	// - MySQL默认3306。
+	// - PostgreSQL默认5432。
+	// - Microsoft SQL Server默认1433。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:231 table "表 3 instances字段数据结构说明" row 6
+	Port int64 `json:"port,omitempty"`
+
+	// PrivateIps 实例内网IP地址列表。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:217 table "表 3 instances字段数据结构说明" row 4
+	PrivateIps []string `json:"private_ips,omitempty"`
+
+	// PublicIps 实例外网IP地址列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:224 table "表 3 instances字段数据结构说明" row 5
+	PublicIps []string `json:"public_ips,omitempty"`
+
+	// Region 实例所在区域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:255 table "表 3 instances字段数据结构说明" row 9
+	Region string `json:"region,omitempty"`
+
+	// RelatedInstance 所关联的数据库实例列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:356 table "表 3 instances字段数据结构说明" row 23
+	RelatedInstance []ListInstancesV3RelatedInstance `json:"related_instance,omitempty"`
+
+	// SecurityGroupID 安全组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:307 table "表 3 instances字段数据结构说明" row 16
+	SecurityGroupID string `json:"security_group_id,omitempty"`
+
+	// Status 实例状态。
+	// 取值：
+	// 值为“BUILD”，表示实例正在创建。
+	// 值为“ACTIVE”，表示实例正常。
+	// 值为“FAILED”，表示实例异常。
+	// 值为“FROZEN”，表示实例冻结。
+	// 值为“MODIFYING”，表示实例正在扩容。
+	// 值为“REBOOTING”，表示实例正在重启。
+	// 值为“RESTORING”，表示实例正在恢复。
+	// 值为“MODIFYING INSTANCE TYPE”，表示实例正在转主备。
+	// 值为“SWITCHOVER”，表示实例正在主备切换。
+	// 值为“MIGRATING”，表示实例正在迁移。
+	// 值为“BACKING UP”，表示实例正在进行备份。
+	// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:197 table "表 3 instances字段数据结构说明" row 3
+	Status ListInstancesV3InstancesStatus `json:"status,omitempty"`
+
+	// SubnetID 子网ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:300 table "表 3 instances字段数据结构说明" row 15
+	SubnetID string `json:"subnet_id,omitempty"`
+
+	// SwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:328 table "表 3 instances字段数据结构说明" row 19
+	SwitchStrategy string `json:"switch_strategy,omitempty"`
+
+	// TimeZone 时区。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:377 table "表 3 instances字段数据结构说明" row 26
+	TimeZone string `json:"time_zone,omitempty"`
+
+	// Type 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:241 table "表 3 instances字段数据结构说明" row 7
+	Type ListInstancesV3InstancesType `json:"type,omitempty"`
+
+	// Updated 更新时间，格式与“created”字段对应格式完全相同。
+	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:278 table "表 3 instances字段数据结构说明" row 12
+	Updated string `json:"updated,omitempty"`
+
+	// Volume Volume信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:321 table "表 3 instances字段数据结构说明" row 18
+	Volume *ListInstancesV3Volume `json:"volume,omitempty"`
+
+	// VpcID 虚拟私有云ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:293 table "表 3 instances字段数据结构说明" row 14
+	VpcID string `json:"vpc_id,omitempty"`
+}
+
+// ListInstancesV3InstancesStatus 实例状态。
+// 取值：
+// 值为“BUILD”，表示实例正在创建。
+// 值为“ACTIVE”，表示实例正常。
+// 值为“FAILED”，表示实例异常。
+// 值为“FROZEN”，表示实例冻结。
+// 值为“MODIFYING”，表示实例正在扩容。
+// 值为“REBOOTING”，表示实例正在重启。
+// 值为“RESTORING”，表示实例正在恢复。
+// 值为“MODIFYING INSTANCE TYPE”，表示实例正在转主备。
+// 值为“SWITCHOVER”，表示实例正在主备切换。
+// 值为“MIGRATING”，表示实例正在迁移。
+// 值为“BACKING UP”，表示实例正在进行备份。
+// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:197 table "表 3 instances字段数据结构说明" row 3
+type ListInstancesV3InstancesStatus string
+
+// ListInstancesV3InstancesType 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:241 table "表 3 instances字段数据结构说明" row 7
+type ListInstancesV3InstancesType string
+
+// ListInstancesV3Nodes defines model for ListInstancesV3Nodes.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:501 table "表 8 nodes字段数据结构说明"
+type ListInstancesV3Nodes struct {
+	// AvailabilityZone 可用分区。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:537 table "表 8 nodes字段数据结构说明" row 5
+	AvailabilityZone string `json:"availability_zone,omitempty"`
+
+	// ID 节点ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:509 table "表 8 nodes字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// Name 节点名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:516 table "表 8 nodes字段数据结构说明" row 2
+	Name string `json:"name,omitempty"`
+
+	// Role 节点类型，取值为“master”、“slave”或“readreplica”，分别对应于主节点、备节点和只读节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:523 table "表 8 nodes字段数据结构说明" row 3
+	Role ListInstancesV3NodesRole `json:"role,omitempty"`
+
+	// Status 节点状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:530 table "表 8 nodes字段数据结构说明" row 4
+	Status string `json:"status,omitempty"`
+}
+
+// ListInstancesV3NodesRole 节点类型，取值为“master”、“slave”或“readreplica”，分别对应于主节点、备节点和只读节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:523 table "表 8 nodes字段数据结构说明" row 3
+type ListInstancesV3NodesRole string
+
+// ListInstancesV3RelatedInstance defines model for ListInstancesV3RelatedInstance.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:550 table "表 9 related_instance字段数据结构说明"
+type ListInstancesV3RelatedInstance struct {
+	// ID 关联实例id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:558 table "表 9 related_instance字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// Type 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:565 table "表 9 related_instance字段数据结构说明" row 2
+	Type ListInstancesV3RelatedInstanceType `json:"type,omitempty"`
+}
+
+// ListInstancesV3RelatedInstanceType 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:565 table "表 9 related_instance字段数据结构说明" row 2
+type ListInstancesV3RelatedInstanceType string
+
+// ListInstancesV3ResponseBody defines model for ListInstancesV3ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:147 table "表 2 参数说明"
+type ListInstancesV3ResponseBody struct {
+	// Instances 实例信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:155 table "表 2 参数说明" row 1
+	Instances []ListInstancesV3Instances `json:"instances,omitempty"`
+
+	// TotalCount 总记录数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:162 table "表 2 参数说明" row 2
+	TotalCount int64 `json:"total_count,omitempty"`
+}
+
+// ListInstancesV3Volume Volume信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:443 table "表 6 volume字段数据结构说明"
+type ListInstancesV3Volume struct {
+	// Size 磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:458 table "表 6 volume字段数据结构说明" row 2
+	Size int64 `json:"size,omitempty"`
+
+	// Type 磁盘类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:451 table "表 6 volume字段数据结构说明" row 1
+	Type string `json:"type,omitempty"`
+}
+
 // ListInstancesVolume Volume信息。
 // 详情请参见表6。
 //
@@ -5470,207 +5485,6 @@ type ListInstancesVolume struct {
 	// Type 磁盘类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:534 table "表 7 volume字段数据结构说明" row 1
-	Type string `json:"type,omitempty"`
-}
-
-// ListJobs2Datastore 数据库信息，请参见表7。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:274 table "表 7 datastore字段数据结构说明"
-type ListJobs2Datastore struct {
-	// Type 数据库引擎。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:282 table "表 7 datastore字段数据结构说明" row 1
-	Type string `json:"type,omitempty"`
-
-	// Version 数据库版本。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:289 table "表 7 datastore字段数据结构说明" row 2
-	Version string `json:"version,omitempty"`
-}
-
-// ListJobs2EntitiesInstance 任务想要实现的实例信息。
-// 请参见表6。
-// (documented for: 创建实例，单转主备，创建只读实例)
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:232 table "表 6 entities.instance字段数据结构说明"
-type ListJobs2EntitiesInstance struct {
-	// Datastore 数据库信息，请参见表7。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:254 table "表 6 entities.instance字段数据结构说明" row 3
-	Datastore *ListJobs2Datastore `json:"datastore,omitempty"`
-
-	// Endpoint 实例的连接地址。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:240 table "表 6 entities.instance字段数据结构说明" row 1
-	Endpoint string `json:"endpoint,omitempty"`
-
-	// ReplicaOf 主实例ID，仅创建只读实例的时候返回。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:261 table "表 6 entities.instance字段数据结构说明" row 4
-	ReplicaOf string `json:"replica_of,omitempty"`
-
-	// Type 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:247 table "表 6 entities.instance字段数据结构说明" row 2
-	Type string `json:"type,omitempty"`
-}
-
-// ListJobs2Instances 执行任务的实例信息。
-// 请参见表4。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:175 table "表 4 instances字段数据结构说明"
-type ListJobs2Instances struct {
-	// ID 实例ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:183 table "表 4 instances字段数据结构说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// Name 实例名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:190 table "表 4 instances字段数据结构说明" row 2
-	Name string `json:"name,omitempty"`
-}
-
-// ListJobs2ResponseBody defines model for ListJobs2ResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:414
-type ListJobs2ResponseBody struct {
-	// Job Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:414
-	Job ListJobs2ResponseBodyJob `json:"job"`
-}
-
-// ListJobs2ResponseBodyJob defines model for ListJobs2ResponseBodyJob.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:95 table "表 3 要素说明"
-type ListJobs2ResponseBodyJob struct {
-	// Created 创建时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
-	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:126 table "表 3 要素说明" row 4
-	Created string `json:"created,omitempty"`
-
-	// Entities 根据不同的任务，显示不同的内容。
-	// 请参见如下各表：
-	// - 表5
-	// - 表8
-	// - 表10
-	// - 表11
-	// 说明：
-	// 未有entities字段说明的异步任务，返回为{}。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:151 table "表 3 要素说明" row 7
-	Entities *ListJobs2ResponseBodyJobEntities `json:"entities,omitempty"`
-
-	// FailReason 任务执行失败时的错误信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:162 table "表 3 要素说明" row 8
-	FailReason string `json:"fail_reason,omitempty"`
-
-	// ID 任务ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:103 table "表 3 要素说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// Instance 执行任务的实例信息。
-	// 请参见表4。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:143 table "表 3 要素说明" row 6
-	Instance *ListJobs2Instances `json:"instance,omitempty"`
-
-	// Name 任务名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:110 table "表 3 要素说明" row 2
-	Name string `json:"name,omitempty"`
-
-	// Process 任务执行进度。
-	// 说明：
-	// 执行中状态才返回执行进度，例如60%，否则返回“”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:134 table "表 3 要素说明" row 5
-	Process string `json:"process,omitempty"`
-
-	// Status 任务执行状态。
-	// 取值：
-	// - 值为“Running”，表示任务正在执行。
-	// - 值为“Completed”，表示任务执行成功。
-	// - 值为“Failed”，表示任务执行失败。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:117 table "表 3 要素说明" row 3
-	Status ListJobs2ResponseBodyJobStatus `json:"status,omitempty"`
-}
-
-// ListJobs2ResponseBodyJobStatus 任务执行状态。
-// 取值：
-// - 值为“Running”，表示任务正在执行。
-// - 值为“Completed”，表示任务执行成功。
-// - 值为“Failed”，表示任务执行失败。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:117 table "表 3 要素说明" row 3
-type ListJobs2ResponseBodyJobStatus string
-
-// ListJobs2ResponseBodyJobEntities 根据不同的任务，显示不同的内容。
-// 请参见如下各表：
-// - 表5
-// - 表8
-// - 表10
-// - 表11
-// 说明：
-// 未有entities字段说明的异步任务，返回为{}。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:151 table "表 3 要素说明" row 7
-type ListJobs2ResponseBodyJobEntities struct {
-	// Instance 任务想要实现的实例信息。
-	// 请参见表6。
-	// (documented for: 创建实例，单转主备，创建只读实例)
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:211 table "表 5 entities字段数据结构说明(创建实例，单转主备，创建只读实例)" row 1
-	Instance *ListJobs2EntitiesInstance `json:"instance,omitempty"`
-
-	// PublicIP 任务实现的弹性公网IP。
-	// (documented for: 绑定/解绑弹性IP，开启远程连接)
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:374 table "表 10 entities字段数据结构说明(绑定/解绑弹性IP，开启远程连接)" row 1
-	PublicIP string `json:"public_ip,omitempty"`
-
-	// ResourceIds 任务涉及到的资源ID。
-	// (documented for: 创建实例，单转主备，创建只读实例; 调整实例容量)
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:219 table "表 5 entities字段数据结构说明(创建实例，单转主备，创建只读实例)" row 2
-	ResourceIds []string `json:"resource_ids,omitempty"`
-
-	// SwitchStrategy 主备倒换策略。
-	// (documented for: 主备倒换)
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:395 table "表 11 entities字段数据结构说明(主备倒换)" row 1
-	SwitchStrategy string `json:"switch_strategy,omitempty"`
-
-	// Volume 调整实例容量任务的磁盘信息。
-	// 详情请参见表9。
-	// (documented for: 调整实例容量)
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:310 table "表 8 entities字段数据结构说明(调整实例容量)" row 1
-	Volume *ListJobs2Volume `json:"volume,omitempty"`
-}
-
-// ListJobs2Volume 调整实例容量任务的磁盘信息。
-// 详情请参见表9。
-// (documented for: 调整实例容量)
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:331 table "表 9 volume字段数据结构说明"
-type ListJobs2Volume struct {
-	// OriginalSize 实例原本的磁盘大小。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:346 table "表 9 volume字段数据结构说明" row 2
-	OriginalSize string `json:"original_size,omitempty"`
-
-	// TargetSize 任务的目标磁盘大小。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:353 table "表 9 volume字段数据结构说明" row 3
-	TargetSize string `json:"target_size,omitempty"`
-
-	// Type 磁盘类型。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:339 table "表 9 volume字段数据结构说明" row 1
 	Type string `json:"type,omitempty"`
 }
 
@@ -5859,6 +5673,207 @@ type ListJobsResponseBodyJobEntities struct {
 	Volume *ListJobsVolume `json:"volume,omitempty"`
 }
 
+// ListJobsV3Datastore 数据库信息，请参见表7。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:274 table "表 7 datastore字段数据结构说明"
+type ListJobsV3Datastore struct {
+	// Type 数据库引擎。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:282 table "表 7 datastore字段数据结构说明" row 1
+	Type string `json:"type,omitempty"`
+
+	// Version 数据库版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:289 table "表 7 datastore字段数据结构说明" row 2
+	Version string `json:"version,omitempty"`
+}
+
+// ListJobsV3EntitiesInstance 任务想要实现的实例信息。
+// 请参见表6。
+// (documented for: 创建实例，单转主备，创建只读实例)
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:232 table "表 6 entities.instance字段数据结构说明"
+type ListJobsV3EntitiesInstance struct {
+	// Datastore 数据库信息，请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:254 table "表 6 entities.instance字段数据结构说明" row 3
+	Datastore *ListJobsV3Datastore `json:"datastore,omitempty"`
+
+	// Endpoint 实例的连接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:240 table "表 6 entities.instance字段数据结构说明" row 1
+	Endpoint string `json:"endpoint,omitempty"`
+
+	// ReplicaOf 主实例ID，仅创建只读实例的时候返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:261 table "表 6 entities.instance字段数据结构说明" row 4
+	ReplicaOf string `json:"replica_of,omitempty"`
+
+	// Type 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:247 table "表 6 entities.instance字段数据结构说明" row 2
+	Type string `json:"type,omitempty"`
+}
+
+// ListJobsV3Instances 执行任务的实例信息。
+// 请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:175 table "表 4 instances字段数据结构说明"
+type ListJobsV3Instances struct {
+	// ID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:183 table "表 4 instances字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// Name 实例名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:190 table "表 4 instances字段数据结构说明" row 2
+	Name string `json:"name,omitempty"`
+}
+
+// ListJobsV3ResponseBody defines model for ListJobsV3ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:414
+type ListJobsV3ResponseBody struct {
+	// Job Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:414
+	Job ListJobsV3ResponseBodyJob `json:"job"`
+}
+
+// ListJobsV3ResponseBodyJob defines model for ListJobsV3ResponseBodyJob.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:95 table "表 3 要素说明"
+type ListJobsV3ResponseBodyJob struct {
+	// Created 创建时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
+	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:126 table "表 3 要素说明" row 4
+	Created string `json:"created,omitempty"`
+
+	// Entities 根据不同的任务，显示不同的内容。
+	// 请参见如下各表：
+	// - 表5
+	// - 表8
+	// - 表10
+	// - 表11
+	// 说明：
+	// 未有entities字段说明的异步任务，返回为{}。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:151 table "表 3 要素说明" row 7
+	Entities *ListJobsV3ResponseBodyJobEntities `json:"entities,omitempty"`
+
+	// FailReason 任务执行失败时的错误信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:162 table "表 3 要素说明" row 8
+	FailReason string `json:"fail_reason,omitempty"`
+
+	// ID 任务ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:103 table "表 3 要素说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// Instance 执行任务的实例信息。
+	// 请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:143 table "表 3 要素说明" row 6
+	Instance *ListJobsV3Instances `json:"instance,omitempty"`
+
+	// Name 任务名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:110 table "表 3 要素说明" row 2
+	Name string `json:"name,omitempty"`
+
+	// Process 任务执行进度。
+	// 说明：
+	// 执行中状态才返回执行进度，例如60%，否则返回“”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:134 table "表 3 要素说明" row 5
+	Process string `json:"process,omitempty"`
+
+	// Status 任务执行状态。
+	// 取值：
+	// - 值为“Running”，表示任务正在执行。
+	// - 值为“Completed”，表示任务执行成功。
+	// - 值为“Failed”，表示任务执行失败。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:117 table "表 3 要素说明" row 3
+	Status ListJobsV3ResponseBodyJobStatus `json:"status,omitempty"`
+}
+
+// ListJobsV3ResponseBodyJobStatus 任务执行状态。
+// 取值：
+// - 值为“Running”，表示任务正在执行。
+// - 值为“Completed”，表示任务执行成功。
+// - 值为“Failed”，表示任务执行失败。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:117 table "表 3 要素说明" row 3
+type ListJobsV3ResponseBodyJobStatus string
+
+// ListJobsV3ResponseBodyJobEntities 根据不同的任务，显示不同的内容。
+// 请参见如下各表：
+// - 表5
+// - 表8
+// - 表10
+// - 表11
+// 说明：
+// 未有entities字段说明的异步任务，返回为{}。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:151 table "表 3 要素说明" row 7
+type ListJobsV3ResponseBodyJobEntities struct {
+	// Instance 任务想要实现的实例信息。
+	// 请参见表6。
+	// (documented for: 创建实例，单转主备，创建只读实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:211 table "表 5 entities字段数据结构说明(创建实例，单转主备，创建只读实例)" row 1
+	Instance *ListJobsV3EntitiesInstance `json:"instance,omitempty"`
+
+	// PublicIP 任务实现的弹性公网IP。
+	// (documented for: 绑定/解绑弹性IP，开启远程连接)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:374 table "表 10 entities字段数据结构说明(绑定/解绑弹性IP，开启远程连接)" row 1
+	PublicIP string `json:"public_ip,omitempty"`
+
+	// ResourceIds 任务涉及到的资源ID。
+	// (documented for: 创建实例，单转主备，创建只读实例; 调整实例容量)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:219 table "表 5 entities字段数据结构说明(创建实例，单转主备，创建只读实例)" row 2
+	ResourceIds []string `json:"resource_ids,omitempty"`
+
+	// SwitchStrategy 主备倒换策略。
+	// (documented for: 主备倒换)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:395 table "表 11 entities字段数据结构说明(主备倒换)" row 1
+	SwitchStrategy string `json:"switch_strategy,omitempty"`
+
+	// Volume 调整实例容量任务的磁盘信息。
+	// 详情请参见表9。
+	// (documented for: 调整实例容量)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:310 table "表 8 entities字段数据结构说明(调整实例容量)" row 1
+	Volume *ListJobsV3Volume `json:"volume,omitempty"`
+}
+
+// ListJobsV3Volume 调整实例容量任务的磁盘信息。
+// 详情请参见表9。
+// (documented for: 调整实例容量)
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:331 table "表 9 volume字段数据结构说明"
+type ListJobsV3Volume struct {
+	// OriginalSize 实例原本的磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:346 table "表 9 volume字段数据结构说明" row 2
+	OriginalSize string `json:"original_size,omitempty"`
+
+	// TargetSize 任务的目标磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:353 table "表 9 volume字段数据结构说明" row 3
+	TargetSize string `json:"target_size,omitempty"`
+
+	// Type 磁盘类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:339 table "表 9 volume字段数据结构说明" row 1
+	Type string `json:"type,omitempty"`
+}
+
 // ListJobsVolume 调整实例容量任务的磁盘信息。
 // 详情请参见表8。
 // (documented for: 调整实例容量)
@@ -5939,6 +5954,50 @@ type ListParametersResponseBody struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:65 table "表 2 要素说明" row 1
 	ConfigurationParameters []ListParametersConfigurationParameters `json:"configuration-parameters,omitempty"`
+}
+
+// ListRds2ResponseBody defines model for ListRds2ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:36 table "表 1 要素说明"
+type ListRds2ResponseBody struct {
+	// Versions API版本详细信息列表。
+	// 详情请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:44 table "表 1 要素说明" row 1
+	Versions []ListRds2Versions `json:"versions,omitempty"`
+}
+
+// ListRds2Versions defines model for ListRds2Versions.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:58 table "表 2 versions字段数据结构说明"
+type ListRds2Versions struct {
+	// ID API版本号。
+	// 各个版本号，对应如下：
+	// - v1：API v1版本。
+	// - v3：API v3版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:66 table "表 2 versions字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// Links 对应API的链接信息，v1、v3版本该字段为空。
+	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:75 table "表 2 versions字段数据结构说明" row 2
+	Links []Links `json:"links,omitempty"`
+
+	// Status 版本状态。
+	// 取值“CURRENT”，表示该版本为主推版本。
+	// 取值“DEPRECATED”，表示为废弃版本，存在后续删除的可能。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:83 table "表 2 versions字段数据结构说明" row 3
+	Status string `json:"status,omitempty"`
+
+	// Updated 版本更新时间。
+	// 格式为“yyyy-mm-dd Thh:mm:ssZ”。
+	// 其中，T指某个时间的开始；Z指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:92 table "表 2 versions字段数据结构说明" row 4
+	Updated string `json:"updated,omitempty"`
 }
 
 // ListRdsInstancesBackupStrategy 高级备份策略。
@@ -6149,45 +6208,43 @@ type ListRdsInstancesVolume struct {
 
 // ListRdsResponseBody defines model for ListRdsResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:36 table "表 1 要素说明"
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:50 table "表 2 要素说明"
 type ListRdsResponseBody struct {
-	// Versions API版本详细信息列表。
-	// 详情请参见表2。
+	// Version API版本详细信息列表。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:44 table "表 1 要素说明" row 1
-	Versions []ListRdsVersions `json:"versions,omitempty"`
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:65 table "表 2 要素说明" row 2
+	Version *ListRdsVersions `json:"version,omitempty"`
+
+	// Versions API版本详细信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:58 table "表 2 要素说明" row 1
+	Versions *ListRdsVersions `json:"versions,omitempty"`
 }
 
-// ListRdsVersions defines model for ListRdsVersions.
+// ListRdsVersions API版本详细信息列表。
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:58 table "表 2 versions字段数据结构说明"
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:78 table "表 3 versions字段数据结构说明"
 type ListRdsVersions struct {
 	// ID API版本号。
-	// 各个版本号，对应如下：
-	// - v1：API v1版本。
-	// - v3：API v3版本。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:66 table "表 2 versions字段数据结构说明" row 1
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:86 table "表 3 versions字段数据结构说明" row 1
 	ID string `json:"id,omitempty"`
 
-	// Links 对应API的链接信息，v1、v3版本该字段为空。
-	// 详情请参见表3。
+	// Links 对应该API版本的链接信息，该字段为空。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:75 table "表 2 versions字段数据结构说明" row 2
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:93 table "表 3 versions字段数据结构说明" row 2
 	Links []Links `json:"links,omitempty"`
 
 	// Status 版本状态。
-	// 取值“CURRENT”，表示该版本为主推版本。
-	// 取值“DEPRECATED”，表示为废弃版本，存在后续删除的可能。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:83 table "表 2 versions字段数据结构说明" row 3
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:100 table "表 3 versions字段数据结构说明" row 3
 	Status string `json:"status,omitempty"`
 
 	// Updated 版本更新时间。
 	// 格式为“yyyy-mm-dd Thh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指UTC时间。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:92 table "表 2 versions字段数据结构说明" row 4
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:107 table "表 3 versions字段数据结构说明" row 4
 	Updated string `json:"updated,omitempty"`
 }
 
@@ -7498,54 +7555,6 @@ type ShowBackupsPolicyResponseBody struct {
 	Policy *ShowBackupsPolicyPolicy `json:"policy,omitempty"`
 }
 
-// ShowConfiguration2ResponseBody defines model for ShowConfiguration2ResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:74 table "表 2 要素说明"
-type ShowConfiguration2ResponseBody struct {
-	// ConfigurationParameters 参数对象，用户基于默认参数组自定义的参数配置。
-	// 详情请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:133 table "表 2 要素说明" row 8
-	ConfigurationParameters []ListInstancesConfigurations2ConfigurationParameters `json:"configuration_parameters,omitempty"`
-
-	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
-	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:117 table "表 2 要素说明" row 6
-	Created string `json:"created,omitempty"`
-
-	// DatastoreName 数据库名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:103 table "表 2 要素说明" row 4
-	DatastoreName string `json:"datastore_name,omitempty"`
-
-	// DatastoreVersionName 数据库版本名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:96 table "表 2 要素说明" row 3
-	DatastoreVersionName string `json:"datastore_version_name,omitempty"`
-
-	// Description 描述。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:110 table "表 2 要素说明" row 5
-	Description string `json:"description,omitempty"`
-
-	// ID 参数组ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:82 table "表 2 要素说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// Name 参数组名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:89 table "表 2 要素说明" row 2
-	Name string `json:"name,omitempty"`
-
-	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
-	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:125 table "表 2 要素说明" row 7
-	Updated string `json:"updated,omitempty"`
-}
-
 // ShowConfigurationResponseBody defines model for ShowConfigurationResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:68 table "表 2 要素说明"
@@ -7554,7 +7563,7 @@ type ShowConfigurationResponseBody struct {
 	// 详情请参见表3。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:127 table "表 2 要素说明" row 8
-	ConfigurationParameters []ListInstancesConfigurations2ConfigurationParameters `json:"configuration_parameters,omitempty"`
+	ConfigurationParameters []ListInstancesConfigurationsV3ConfigurationParameters `json:"configuration_parameters,omitempty"`
 
 	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
@@ -7591,6 +7600,54 @@ type ShowConfigurationResponseBody struct {
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:119 table "表 2 要素说明" row 7
+	Updated string `json:"updated,omitempty"`
+}
+
+// ShowConfigurationV3ResponseBody defines model for ShowConfigurationV3ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:74 table "表 2 要素说明"
+type ShowConfigurationV3ResponseBody struct {
+	// ConfigurationParameters 参数对象，用户基于默认参数组自定义的参数配置。
+	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:133 table "表 2 要素说明" row 8
+	ConfigurationParameters []ListInstancesConfigurationsV3ConfigurationParameters `json:"configuration_parameters,omitempty"`
+
+	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
+	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:117 table "表 2 要素说明" row 6
+	Created string `json:"created,omitempty"`
+
+	// DatastoreName 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:103 table "表 2 要素说明" row 4
+	DatastoreName string `json:"datastore_name,omitempty"`
+
+	// DatastoreVersionName 数据库版本名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:96 table "表 2 要素说明" row 3
+	DatastoreVersionName string `json:"datastore_version_name,omitempty"`
+
+	// Description 描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:110 table "表 2 要素说明" row 5
+	Description string `json:"description,omitempty"`
+
+	// ID 参数组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:82 table "表 2 要素说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// Name 参数组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:89 table "表 2 要素说明" row 2
+	Name string `json:"name,omitempty"`
+
+	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
+	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:125 table "表 2 要素说明" row 7
 	Updated string `json:"updated,omitempty"`
 }
 
@@ -7816,28 +7873,28 @@ type ShowPolicyResponseBody struct {
 	BackupPolicy *ShowPolicyBackupPolicy `json:"backup_policy,omitempty"`
 }
 
-// ShowRd2ResponseBody defines model for ShowRd2ResponseBody.
+// ShowRdResponseBody defines model for ShowRdResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:56 table "表 2 要素说明"
-type ShowRd2ResponseBody struct {
+type ShowRdResponseBody struct {
 	// Version API版本详细信息列表。
 	// 详情请参见表3。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:72 table "表 2 要素说明" row 2
-	Version *ShowRd2Versions `json:"version,omitempty"`
+	Version *ShowRdVersions `json:"version,omitempty"`
 
 	// Versions API版本详细信息列表。
 	// 详情请参见表3。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:64 table "表 2 要素说明" row 1
-	Versions *ShowRd2Versions `json:"versions,omitempty"`
+	Versions *ShowRdVersions `json:"versions,omitempty"`
 }
 
-// ShowRd2Versions API版本详细信息列表。
+// ShowRdVersions API版本详细信息列表。
 // 详情请参见表3。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:86 table "表 3 versions字段数据结构说明"
-type ShowRd2Versions struct {
+type ShowRdVersions struct {
 	// ID API版本号。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:94 table "表 3 versions字段数据结构说明" row 1
@@ -7859,48 +7916,6 @@ type ShowRd2Versions struct {
 	// 其中，T指某个时间的开始；Z指UTC时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:116 table "表 3 versions字段数据结构说明" row 4
-	Updated string `json:"updated,omitempty"`
-}
-
-// ShowRdResponseBody defines model for ShowRdResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:50 table "表 2 要素说明"
-type ShowRdResponseBody struct {
-	// Version API版本详细信息列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:65 table "表 2 要素说明" row 2
-	Version *ShowRdVersions `json:"version,omitempty"`
-
-	// Versions API版本详细信息列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:58 table "表 2 要素说明" row 1
-	Versions *ShowRdVersions `json:"versions,omitempty"`
-}
-
-// ShowRdVersions API版本详细信息列表。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:78 table "表 3 versions字段数据结构说明"
-type ShowRdVersions struct {
-	// ID API版本号。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:86 table "表 3 versions字段数据结构说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// Links 对应该API版本的链接信息，该字段为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:93 table "表 3 versions字段数据结构说明" row 2
-	Links []Links `json:"links,omitempty"`
-
-	// Status 版本状态。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:100 table "表 3 versions字段数据结构说明" row 3
-	Status string `json:"status,omitempty"`
-
-	// Updated 版本更新时间。
-	// 格式为“yyyy-mm-dd Thh:mm:ssZ”。
-	// 其中，T指某个时间的开始；Z指UTC时间。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:107 table "表 3 versions字段数据结构说明" row 4
 	Updated string `json:"updated,omitempty"`
 }
 
@@ -8146,43 +8161,6 @@ type UpdateBackupsPolicyRequestBody struct {
 	Policy UpdateBackupsPolicyPolicy `json:"policy"`
 }
 
-// UpdateConfiguration2RequestBody defines model for UpdateConfiguration2RequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:71 table "表 2 参数说明"
-type UpdateConfiguration2RequestBody struct {
-	// Description 参数组描述。最长256个字符，不支持!<>=&"'特殊字符。默认为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:90 table "表 2 参数说明" row 2
-	Description *string `json:"description,omitempty"`
-
-	// Name 参数组名称。最长64个字符，只允许大写字母、小写字母、数字和特殊字符“-_.”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:81 table "表 2 参数说明" row 1
-	Name *string `json:"name,omitempty"`
-
-	// Values 参数值对象，用户基于默认参数组自定义的参数值。为空时不修改参数值。
-	// 详情请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:99 table "表 2 参数说明" row 3
-	Values *UpdateConfiguration2Values `json:"values,omitempty"`
-}
-
-// UpdateConfiguration2Values 参数值对象，用户基于默认参数组自定义的参数值。为空时不修改参数值。
-// 详情请参见表3。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:115 table "表 3 values字段数据结构说明"
-type UpdateConfiguration2Values struct {
-	// Key 参数名称，以名称作为key，如"max_connections":"10"。key不为空时value也不可为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:125 table "表 3 values字段数据结构说明" row 1
-	Key *string `json:"key,omitempty"`
-
-	// Value 参数值，以值作为value，如"max_connections":"10"。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:134 table "表 3 values字段数据结构说明" row 2
-	Value *string `json:"value,omitempty"`
-}
-
 // UpdateConfigurationRequestBody defines model for UpdateConfigurationRequestBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:71 table "表 2 参数说明"
@@ -8202,6 +8180,43 @@ type UpdateConfigurationRequestBody struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:99 table "表 2 参数说明" row 3
 	Values *UpdateConfigurationValues `json:"values,omitempty"`
+}
+
+// UpdateConfigurationV3RequestBody defines model for UpdateConfigurationV3RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:71 table "表 2 参数说明"
+type UpdateConfigurationV3RequestBody struct {
+	// Description 参数组描述。最长256个字符，不支持!<>=&"'特殊字符。默认为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:90 table "表 2 参数说明" row 2
+	Description *string `json:"description,omitempty"`
+
+	// Name 参数组名称。最长64个字符，只允许大写字母、小写字母、数字和特殊字符“-_.”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:81 table "表 2 参数说明" row 1
+	Name *string `json:"name,omitempty"`
+
+	// Values 参数值对象，用户基于默认参数组自定义的参数值。为空时不修改参数值。
+	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:99 table "表 2 参数说明" row 3
+	Values *UpdateConfigurationV3Values `json:"values,omitempty"`
+}
+
+// UpdateConfigurationV3Values 参数值对象，用户基于默认参数组自定义的参数值。为空时不修改参数值。
+// 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:115 table "表 3 values字段数据结构说明"
+type UpdateConfigurationV3Values struct {
+	// Key 参数名称，以名称作为key，如"max_connections":"10"。key不为空时value也不可为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:125 table "表 3 values字段数据结构说明" row 1
+	Key *string `json:"key,omitempty"`
+
+	// Value 参数值，以值作为value，如"max_connections":"10"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:134 table "表 3 values字段数据结构说明" row 2
+	Value *string `json:"value,omitempty"`
 }
 
 // UpdateConfigurationValues 参数值对象，用户基于默认参数模板自定义的参数值。为空时不修改参数值。
@@ -8455,8 +8470,11 @@ type CreateInstanceParams struct {
 	// VersionID API版本号，区分大小写，取值：v1。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:28 table "表 1 参数说明" row 1
-	VersionID string `form:"versionId" json:"versionId"`
+	VersionID CreateInstanceParamsVersionID `form:"versionId" json:"versionId"`
 }
+
+// CreateInstanceParamsVersionID defines parameters for CreateInstance.
+type CreateInstanceParamsVersionID string
 
 // ListInstancesErrorlogParams defines parameters for ListInstancesErrorlog.
 type ListInstancesErrorlogParams struct {
@@ -8632,6 +8650,108 @@ type ListInstancesParams struct {
 
 // ListInstancesParamsType defines parameters for ListInstances.
 type ListInstancesParamsType string
+
+// ListInstancesV3Params defines parameters for ListInstancesV3.
+type ListInstancesV3Params struct {
+	// ID 实例ID。
+	// “*”为系统保留字符，如果id是以“*”起始，表示按照*后面的值模糊匹配，否则，按照id精确匹配查询。不能只传入“*”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:48 table "表 1 参数说明" row 3
+	ID *string `form:"id,omitempty" json:"id,omitempty"`
+
+	// Name 实例名称。
+	// “*”为系统保留字符，如果name是以“*”起始，表示按照*后面的值模糊匹配，否则，按照name精确匹配查询。不能只传入“*”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:58 table "表 1 参数说明" row 4
+	Name *string `form:"name,omitempty" json:"name,omitempty"`
+
+	// Type 按照实例类型查询。取值Single、Ha、Replica，分别对应于单实例、主备实例和只读实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:68 table "表 1 参数说明" row 5
+	Type *ListInstancesV3ParamsType `form:"type,omitempty" json:"type,omitempty"`
+
+	// DatastoreType 数据库类型。支持MySQL、PostgreSQL、Microsoft SQL Server。取值：MySQL，PostgreSQL或SQLServer。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:77 table "表 1 参数说明" row 6
+	DatastoreType *ListInstancesV3ParamsDatastoreType `form:"datastore_type,omitempty" json:"datastore_type,omitempty"`
+
+	// VpcID 虚拟私有云ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:86 table "表 1 参数说明" row 7
+	VpcID *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
+
+	// SubnetID 子网ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:95 table "表 1 参数说明" row 8
+	SubnetID *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
+
+	// Offset 索引位置，偏移量。从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:104 table "表 1 参数说明" row 9
+	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
+
+	// Limit 查询记录数。默认为100，不能为负数，最小值为1，最大值为100。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:113 table "表 1 参数说明" row 10
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ListInstancesV3ParamsType defines parameters for ListInstancesV3.
+type ListInstancesV3ParamsType string
+
+// ListInstancesV3ParamsDatastoreType defines parameters for ListInstancesV3.
+type ListInstancesV3ParamsDatastoreType string
+
+// ListInstancesV32Params defines parameters for ListInstancesV32.
+type ListInstancesV32Params struct {
+	// ID 实例ID。
+	// “*”为系统保留字符，如果id是以“*”起始，表示按照*后面的值模糊匹配，否则，按照id精确匹配查询。不能只传入“*”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:48 table "表 1 参数说明" row 3
+	ID *string `form:"id,omitempty" json:"id,omitempty"`
+
+	// Name 实例名称。
+	// “*”为系统保留字符，如果name是以“*”起始，表示按照*后面的值模糊匹配，否则，按照name精确匹配查询。不能只传入“*”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:58 table "表 1 参数说明" row 4
+	Name *string `form:"name,omitempty" json:"name,omitempty"`
+
+	// Type 按照实例类型查询。取值Single、Ha、Replica，分别对应于单实例、主备实例和只读实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:68 table "表 1 参数说明" row 5
+	Type *ListInstancesV32ParamsType `form:"type,omitempty" json:"type,omitempty"`
+
+	// DatastoreType 数据库类型。支持MySQL、PostgreSQL、Microsoft SQL Server。取值：MySQL，PostgreSQL或SQLServer。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:77 table "表 1 参数说明" row 6
+	DatastoreType *ListInstancesV32ParamsDatastoreType `form:"datastore_type,omitempty" json:"datastore_type,omitempty"`
+
+	// VpcID 虚拟私有云ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:86 table "表 1 参数说明" row 7
+	VpcID *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
+
+	// SubnetID 子网ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:95 table "表 1 参数说明" row 8
+	SubnetID *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
+
+	// Offset 索引位置，偏移量。从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:104 table "表 1 参数说明" row 9
+	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
+
+	// Limit 查询记录数。默认为100，不能为负数，最小值为1，最大值为100。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:113 table "表 1 参数说明" row 10
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ListInstancesV32ParamsType defines parameters for ListInstancesV32.
+type ListInstancesV32ParamsType string
+
+// ListInstancesV32ParamsDatastoreType defines parameters for ListInstancesV32.
+type ListInstancesV32ParamsDatastoreType string
 
 // ListAuditlogParams defines parameters for ListAuditlog.
 type ListAuditlogParams struct {
@@ -8814,6 +8934,14 @@ type ListJobsParams struct {
 	ID string `form:"id" json:"id"`
 }
 
+// ListJobsV3Params defines parameters for ListJobsV3.
+type ListJobsV3Params struct {
+	// ID 任务ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:68 table "表 2 参数说明" row 1
+	ID string `form:"id" json:"id"`
+}
+
 // ShowStorageTypeParams defines parameters for ShowStorageType.
 type ShowStorageTypeParams struct {
 	// VersionName 数据库版本号，获取方法请参见查询数据库引擎的版本。
@@ -8822,124 +8950,17 @@ type ShowStorageTypeParams struct {
 	VersionName string `form:"version_name" json:"version_name"`
 }
 
-// ListInstances2Params defines parameters for ListInstances2.
-type ListInstances2Params struct {
-	// ID 实例ID。
-	// “*”为系统保留字符，如果id是以“*”起始，表示按照*后面的值模糊匹配，否则，按照id精确匹配查询。不能只传入“*”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:48 table "表 1 参数说明" row 3
-	ID *string `form:"id,omitempty" json:"id,omitempty"`
-
-	// Name 实例名称。
-	// “*”为系统保留字符，如果name是以“*”起始，表示按照*后面的值模糊匹配，否则，按照name精确匹配查询。不能只传入“*”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:58 table "表 1 参数说明" row 4
-	Name *string `form:"name,omitempty" json:"name,omitempty"`
-
-	// Type 按照实例类型查询。取值Single、Ha、Replica，分别对应于单实例、主备实例和只读实例。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:68 table "表 1 参数说明" row 5
-	Type *ListInstances2ParamsType `form:"type,omitempty" json:"type,omitempty"`
-
-	// DatastoreType 数据库类型。支持MySQL、PostgreSQL、Microsoft SQL Server。取值：MySQL，PostgreSQL或SQLServer。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:77 table "表 1 参数说明" row 6
-	DatastoreType *ListInstances2ParamsDatastoreType `form:"datastore_type,omitempty" json:"datastore_type,omitempty"`
-
-	// VpcID 虚拟私有云ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:86 table "表 1 参数说明" row 7
-	VpcID *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
-
-	// SubnetID 子网ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:95 table "表 1 参数说明" row 8
-	SubnetID *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
-
-	// Offset 索引位置，偏移量。从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:104 table "表 1 参数说明" row 9
-	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
-
-	// Limit 查询记录数。默认为100，不能为负数，最小值为1，最大值为100。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:113 table "表 1 参数说明" row 10
-	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
-}
-
-// ListInstances2ParamsType defines parameters for ListInstances2.
-type ListInstances2ParamsType string
-
-// ListInstances2ParamsDatastoreType defines parameters for ListInstances2.
-type ListInstances2ParamsDatastoreType string
-
-// ListInstances3Params defines parameters for ListInstances3.
-type ListInstances3Params struct {
-	// ID 实例ID。
-	// “*”为系统保留字符，如果id是以“*”起始，表示按照*后面的值模糊匹配，否则，按照id精确匹配查询。不能只传入“*”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:48 table "表 1 参数说明" row 3
-	ID *string `form:"id,omitempty" json:"id,omitempty"`
-
-	// Name 实例名称。
-	// “*”为系统保留字符，如果name是以“*”起始，表示按照*后面的值模糊匹配，否则，按照name精确匹配查询。不能只传入“*”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:58 table "表 1 参数说明" row 4
-	Name *string `form:"name,omitempty" json:"name,omitempty"`
-
-	// Type 按照实例类型查询。取值Single、Ha、Replica，分别对应于单实例、主备实例和只读实例。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:68 table "表 1 参数说明" row 5
-	Type *ListInstances3ParamsType `form:"type,omitempty" json:"type,omitempty"`
-
-	// DatastoreType 数据库类型。支持MySQL、PostgreSQL、Microsoft SQL Server。取值：MySQL，PostgreSQL或SQLServer。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:77 table "表 1 参数说明" row 6
-	DatastoreType *ListInstances3ParamsDatastoreType `form:"datastore_type,omitempty" json:"datastore_type,omitempty"`
-
-	// VpcID 虚拟私有云ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:86 table "表 1 参数说明" row 7
-	VpcID *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
-
-	// SubnetID 子网ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:95 table "表 1 参数说明" row 8
-	SubnetID *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
-
-	// Offset 索引位置，偏移量。从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:104 table "表 1 参数说明" row 9
-	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
-
-	// Limit 查询记录数。默认为100，不能为负数，最小值为1，最大值为100。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:113 table "表 1 参数说明" row 10
-	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
-}
-
-// ListInstances3ParamsType defines parameters for ListInstances3.
-type ListInstances3ParamsType string
-
-// ListInstances3ParamsDatastoreType defines parameters for ListInstances3.
-type ListInstances3ParamsDatastoreType string
-
-// ListJobs2Params defines parameters for ListJobs2.
-type ListJobs2Params struct {
-	// ID 任务ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:68 table "表 2 参数说明" row 1
-	ID string `form:"id" json:"id"`
-}
-
 // CreateRdsBackupJSONRequestBody defines body for CreateRdsBackup for application/json ContentType.
 type CreateRdsBackupJSONRequestBody = CreateRdsBackupRequestBody
 
-// CreateInstanceJSONRequestBody defines body for CreateInstance for application/json ContentType.
-type CreateInstanceJSONRequestBody = CreateInstanceRequestBody
+// CreateRdsInstanceJSONRequestBody defines body for CreateRdsInstance for application/json ContentType.
+type CreateRdsInstanceJSONRequestBody = CreateRdsInstanceRequestBody
 
 // RestoreRdsInstanceJSONRequestBody defines body for RestoreRdsInstance for application/json ContentType.
 type RestoreRdsInstanceJSONRequestBody = RestoreRdsInstanceRequestBody
+
+// CreateInstanceJSONRequestBody defines body for CreateInstance for application/json ContentType.
+type CreateInstanceJSONRequestBody = CreateInstanceRequestBody
 
 // DeleteRdsInstanceJSONRequestBody defines body for DeleteRdsInstance for application/json ContentType.
 type DeleteRdsInstanceJSONRequestBody = DeleteRdsInstanceRequestBody
@@ -8962,20 +8983,26 @@ type UpdateBackupsPolicyJSONRequestBody = UpdateBackupsPolicyRequestBody
 // UpdateParameterJSONRequestBody defines body for UpdateParameter for application/json ContentType.
 type UpdateParameterJSONRequestBody = UpdateParameterRequestBody
 
-// CreateRdsInstanceJSONRequestBody defines body for CreateRdsInstance for application/json ContentType.
-type CreateRdsInstanceJSONRequestBody = CreateRdsInstanceRequestBody
-
 // CreateBackupJSONRequestBody defines body for CreateBackup for application/json ContentType.
 type CreateBackupJSONRequestBody = CreateBackupRequestBody
 
 // CreateConfigurationJSONRequestBody defines body for CreateConfiguration for application/json ContentType.
 type CreateConfigurationJSONRequestBody = CreateConfigurationRequestBody
 
+// CreateConfigurationV3JSONRequestBody defines body for CreateConfigurationV3 for application/json ContentType.
+type CreateConfigurationV3JSONRequestBody = CreateConfigurationV3RequestBody
+
 // UpdateConfigurationJSONRequestBody defines body for UpdateConfiguration for application/json ContentType.
 type UpdateConfigurationJSONRequestBody = UpdateConfigurationRequestBody
 
+// UpdateConfigurationV3JSONRequestBody defines body for UpdateConfigurationV3 for application/json ContentType.
+type UpdateConfigurationV3JSONRequestBody = UpdateConfigurationV3RequestBody
+
 // UpdateApplyJSONRequestBody defines body for UpdateApply for application/json ContentType.
 type UpdateApplyJSONRequestBody = UpdateApplyRequestBody
+
+// UpdateConfigurationsApplyJSONRequestBody defines body for UpdateConfigurationsApply for application/json ContentType.
+type UpdateConfigurationsApplyJSONRequestBody = UpdateConfigurationsApplyRequestBody
 
 // CreateInstanceV3JSONRequestBody defines body for CreateInstanceV3 for application/json ContentType.
 type CreateInstanceV3JSONRequestBody = CreateInstanceV3RequestBody
@@ -8983,17 +9010,23 @@ type CreateInstanceV3JSONRequestBody = CreateInstanceV3RequestBody
 // RestoreInstanceV3JSONRequestBody defines body for RestoreInstanceV3 for application/json ContentType.
 type RestoreInstanceV3JSONRequestBody = RestoreInstanceV3RequestBody
 
+// RestoreInstancesRecoveryJSONRequestBody defines body for RestoreInstancesRecovery for application/json ContentType.
+type RestoreInstancesRecoveryJSONRequestBody = RestoreInstancesRecoveryRequestBody
+
 // RestoreRecoveryJSONRequestBody defines body for RestoreRecovery for application/json ContentType.
 type RestoreRecoveryJSONRequestBody = RestoreRecoveryRequestBody
+
+// RestartInstanceJSONRequestBody defines body for RestartInstance for application/json ContentType.
+type RestartInstanceJSONRequestBody = RestartInstanceRequestBody
+
+// RestartInstanceV3JSONRequestBody defines body for RestartInstanceV3 for application/json ContentType.
+type RestartInstanceV3JSONRequestBody = RestartInstanceV3RequestBody
 
 // EnlargeVolumeJSONRequestBody defines body for EnlargeVolume for application/json ContentType.
 type EnlargeVolumeJSONRequestBody = EnlargeVolumeRequestBody
 
 // ResizeFlavorJSONRequestBody defines body for ResizeFlavor for application/json ContentType.
 type ResizeFlavorJSONRequestBody = ResizeFlavorRequestBody
-
-// RestartInstanceV3JSONRequestBody defines body for RestartInstanceV3 for application/json ContentType.
-type RestartInstanceV3JSONRequestBody = RestartInstanceV3RequestBody
 
 // SingleToHaJSONRequestBody defines body for SingleToHa for application/json ContentType.
 type SingleToHaJSONRequestBody = SingleToHaRequestBody
@@ -9033,21 +9066,6 @@ type BatchCreateTagsJSONRequestBody = BatchCreateTagsRequestBody
 
 // BatchDeleteTagsJSONRequestBody defines body for BatchDeleteTags for application/json ContentType.
 type BatchDeleteTagsJSONRequestBody = BatchDeleteTagsRequestBody
-
-// CreateConfiguration2JSONRequestBody defines body for CreateConfiguration2 for application/json ContentType.
-type CreateConfiguration2JSONRequestBody = CreateConfiguration2RequestBody
-
-// UpdateConfiguration2JSONRequestBody defines body for UpdateConfiguration2 for application/json ContentType.
-type UpdateConfiguration2JSONRequestBody = UpdateConfiguration2RequestBody
-
-// UpdateConfigurationsApplyJSONRequestBody defines body for UpdateConfigurationsApply for application/json ContentType.
-type UpdateConfigurationsApplyJSONRequestBody = UpdateConfigurationsApplyRequestBody
-
-// RestoreInstancesRecoveryJSONRequestBody defines body for RestoreInstancesRecovery for application/json ContentType.
-type RestoreInstancesRecoveryJSONRequestBody = RestoreInstancesRecoveryRequestBody
-
-// RestartInstanceJSONRequestBody defines body for RestartInstance for application/json ContentType.
-type RestartInstanceJSONRequestBody = RestartInstanceRequestBody
 
 // RequestEditorFn is the function signature for the RequestEditor callback function
 type RequestEditorFn func(ctx context.Context, req *http.Request) error
@@ -9123,7 +9141,7 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 // The interface specification for the client above.
 type ClientInterface interface {
 
-	// ListRds 查询API版本列表
+	// ListRds2 查询API版本列表
 	//
 	// 查询关系型数据库当前支持的API版本列表。
 	// 调用接口前，您需要了解API  认证权证。
@@ -9131,7 +9149,16 @@ type ClientInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:1
 	//
-	// Corresponds with GET /rds (the `ListRds` operationId).
+	// Corresponds with GET /rds (the `ListRds2` operationId).
+	ListRds2(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListRds 查询API版本信息
+	//
+	// 查询API指定版本信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
+	//
+	// Corresponds with GET /rds/v1 (the `ListRds` operationId).
 	ListRds(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListBackups 以列表形式返回手动备份信息
@@ -9228,27 +9255,27 @@ type ClientInterface interface {
 	// Corresponds with GET /rds/v1/{project_id}/instances (the `ListRdsInstances` operationId).
 	ListRdsInstances(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstanceWithBody 创建实例
+	// CreateRdsInstanceWithBody 创建实例
 	//
 	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
-	CreateInstanceWithBody(ctx context.Context, projectID string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstance (the `CreateRdsInstance` operationId).
+	CreateRdsInstanceWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstance 创建实例
+	// CreateRdsInstance 创建实例
 	//
 	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
-	CreateInstance(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstance (the `CreateRdsInstance` operationId).
+	CreateRdsInstance(ctx context.Context, projectID string, body CreateRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RestoreRdsInstanceWithBody 恢复到新实例
 	//
@@ -9271,6 +9298,28 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances#RestoreRdsInstance (the `RestoreRdsInstance` operationId).
 	RestoreRdsInstance(ctx context.Context, projectID string, body RestoreRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateInstanceWithBody 创建实例
+	//
+	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances#v1 (the `CreateInstance` operationId).
+	CreateInstanceWithBody(ctx context.Context, projectID string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateInstance 创建实例
+	//
+	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances#v1 (the `CreateInstance` operationId).
+	CreateInstance(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteRdsInstanceWithBody 删除实例
 	//
@@ -9492,16 +9541,7 @@ type ClientInterface interface {
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `RestoreDefault` operationId).
 	RestoreDefault(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ShowRd 查询API版本信息
-	//
-	// 查询API指定版本信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
-	//
-	// Corresponds with GET /rds/{versionId}#ShowRd (the `ShowRd` operationId).
-	ShowRd(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ShowRd2 查询指定的API版本信息
+	// ShowRd 查询指定的API版本信息
 	//
 	// 查询API指定版本信息。
 	// 调用接口前，您需要了解API  认证权证。
@@ -9509,30 +9549,8 @@ type ClientInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:1
 	//
-	// Corresponds with GET /rds/{versionId}#ShowRd2 (the `ShowRd2` operationId).
-	ShowRd2(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// CreateRdsInstanceWithBody 创建实例
-	//
-	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
-	//
-	// Takes any type of body and a specified content type.
-	//
-	// Corresponds with POST /rds/{versionId}/{project_id}/instances (the `CreateRdsInstance` operationId).
-	CreateRdsInstanceWithBody(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// CreateRdsInstance 创建实例
-	//
-	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
-	//
-	// Takes a body of the `application/json` content type.
-	//
-	// Corresponds with POST /rds/{versionId}/{project_id}/instances (the `CreateRdsInstance` operationId).
-	CreateRdsInstance(ctx context.Context, versionID string, projectID string, body CreateRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /rds/{versionId} (the `ShowRd` operationId).
+	ShowRd(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListBackupFiles 获取备份下载链接
 	//
@@ -9604,17 +9622,6 @@ type ClientInterface interface {
 	// Corresponds with GET /v3/{project_id}/collations (the `ListCollations` operationId).
 	ListCollations(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListConfigurations 获取参数模板列表
-	//
-	// 获取参数模板列表，包括所有数据库的默认参数模板和用户创建的参数模板。
-	// 调用接口前，您需要了解API  认证权证。
-	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:1
-	//
-	// Corresponds with GET /v3/{project_id}/configurations (the `ListConfigurations` operationId).
-	ListConfigurations(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
-
 	// CreateConfigurationWithBody 创建参数模板
 	//
 	// 创建参数模板信息，包含参数模板名称、描述、数据库版本信息、参数值。
@@ -9625,7 +9632,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
+	// Corresponds with POST /v3/{project_id}/configurations#CreateConfiguration (the `CreateConfiguration` operationId).
 	CreateConfigurationWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateConfiguration 创建参数模板
@@ -9638,8 +9645,50 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
+	// Corresponds with POST /v3/{project_id}/configurations#CreateConfiguration (the `CreateConfiguration` operationId).
 	CreateConfiguration(ctx context.Context, projectID string, body CreateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateConfigurationV3WithBody 创建参数组
+	//
+	// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v3/{project_id}/configurations#CreateConfigurationV3 (the `CreateConfigurationV3` operationId).
+	CreateConfigurationV3WithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateConfigurationV3 创建参数组
+	//
+	// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v3/{project_id}/configurations#CreateConfigurationV3 (the `CreateConfigurationV3` operationId).
+	CreateConfigurationV3(ctx context.Context, projectID string, body CreateConfigurationV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListConfigurations 获取参数模板列表
+	//
+	// 获取参数模板列表，包括所有数据库的默认参数模板和用户创建的参数模板。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:1
+	//
+	// Corresponds with GET /v3/{project_id}/configurations#ListConfigurations (the `ListConfigurations` operationId).
+	ListConfigurations(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListConfigurationsV3 获取参数组列表
+	//
+	// 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:1
+	//
+	// Corresponds with GET /v3/{project_id}/configurations#ListConfigurationsV3 (the `ListConfigurationsV3` operationId).
+	ListConfigurationsV3(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteConfiguration 删除参数模板
 	//
@@ -9649,8 +9698,17 @@ type ClientInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数模板.md:1
 	//
-	// Corresponds with DELETE /v3/{project_id}/configurations/{config_id} (the `DeleteConfiguration` operationId).
+	// Corresponds with DELETE /v3/{project_id}/configurations/{config_id}#DeleteConfiguration (the `DeleteConfiguration` operationId).
 	DeleteConfiguration(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteConfigurationV3 删除参数组
+	//
+	// 删除指定参数组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数组.md:1
+	//
+	// Corresponds with DELETE /v3/{project_id}/configurations/{config_id}#DeleteConfigurationV3 (the `DeleteConfigurationV3` operationId).
+	DeleteConfigurationV3(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowConfiguration 获取指定参数模板的参数
 	//
@@ -9660,8 +9718,17 @@ type ClientInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:1
 	//
-	// Corresponds with GET /v3/{project_id}/configurations/{config_id} (the `ShowConfiguration` operationId).
+	// Corresponds with GET /v3/{project_id}/configurations/{config_id}#ShowConfiguration (the `ShowConfiguration` operationId).
 	ShowConfiguration(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ShowConfigurationV3 获取指定参数组的参数
+	//
+	// 获取指定参数组的详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:1
+	//
+	// Corresponds with GET /v3/{project_id}/configurations/{config_id}#ShowConfigurationV3 (the `ShowConfigurationV3` operationId).
+	ShowConfigurationV3(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateConfigurationWithBody 修改参数模板参数
 	//
@@ -9673,7 +9740,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
+	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}#UpdateConfiguration (the `UpdateConfiguration` operationId).
 	UpdateConfigurationWithBody(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateConfiguration 修改参数模板参数
@@ -9686,8 +9753,30 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
+	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}#UpdateConfiguration (the `UpdateConfiguration` operationId).
 	UpdateConfiguration(ctx context.Context, projectID string, configID string, body UpdateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateConfigurationV3WithBody 修改参数组参数
+	//
+	// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}#UpdateConfigurationV3 (the `UpdateConfigurationV3` operationId).
+	UpdateConfigurationV3WithBody(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateConfigurationV3 修改参数组参数
+	//
+	// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}#UpdateConfigurationV3 (the `UpdateConfigurationV3` operationId).
+	UpdateConfigurationV3(ctx context.Context, projectID string, configID string, body UpdateConfigurationV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateApplyWithBody 应用参数模板
 	//
@@ -9699,7 +9788,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
+	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateApply (the `UpdateApply` operationId).
 	UpdateApplyWithBody(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateApply 应用参数模板
@@ -9712,8 +9801,30 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
+	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateApply (the `UpdateApply` operationId).
 	UpdateApply(ctx context.Context, projectID string, configID string, body UpdateApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateConfigurationsApplyWithBody 应用参数组
+	//
+	// 将参数组应用到实例，可以指定一个或多个实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateConfigurationsApply (the `UpdateConfigurationsApply` operationId).
+	UpdateConfigurationsApplyWithBody(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateConfigurationsApply 应用参数组
+	//
+	// 将参数组应用到实例，可以指定一个或多个实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateConfigurationsApply (the `UpdateConfigurationsApply` operationId).
+	UpdateConfigurationsApply(ctx context.Context, projectID string, configID string, body UpdateConfigurationsApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowDatastore 查询数据库引擎的版本
 	//
@@ -9736,17 +9847,6 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v3/{project_id}/flavors/{database_name} (the `ShowFlavor` operationId).
 	ShowFlavor(ctx context.Context, projectID string, databaseName string, params *ShowFlavorParams, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ListInstances 查询数据库实例列表
-	//
-	// 根据指定条件查询实例列表。
-	// 调用接口前，您需要了解API  认证权证。
-	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:1
-	//
-	// Corresponds with GET /v3/{project_id}/instances (the `ListInstances` operationId).
-	ListInstances(ctx context.Context, projectID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstanceV3WithBody 创建数据库实例
 	//
@@ -9774,6 +9874,35 @@ type ClientInterface interface {
 	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
 	CreateInstanceV3(ctx context.Context, projectID string, body CreateInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListInstances 查询数据库实例列表
+	//
+	// 根据指定条件查询实例列表。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:1
+	//
+	// Corresponds with GET /v3/{project_id}/instances#ListInstances (the `ListInstances` operationId).
+	ListInstances(ctx context.Context, projectID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListInstancesV3 根据指定条件查询实例列表
+	//
+	// 根据指定条件查询实例列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
+	//
+	// Corresponds with GET /v3/{project_id}/instances#ListInstancesV3 (the `ListInstancesV3` operationId).
+	ListInstancesV3(ctx context.Context, projectID string, params *ListInstancesV3Params, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListInstancesV32 根据指定条件查询数据库实例列表
+	//
+	// 根据指定条件查询实例列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
+	//
+	// Corresponds with GET /v3/{project_id}/instances#ListInstancesV32 (the `ListInstancesV32` operationId).
+	ListInstancesV32(ctx context.Context, projectID string, params *ListInstancesV32Params, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// RestoreInstanceV3WithBody 恢复到新实例
 	//
 	// 从备份恢复到新实例。
@@ -9800,6 +9929,38 @@ type ClientInterface interface {
 	// Corresponds with POST /v3/{project_id}/instances#RestoreInstanceV3 (the `RestoreInstanceV3` operationId).
 	RestoreInstanceV3(ctx context.Context, projectID string, body RestoreInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// RestoreInstancesRecoveryWithBody 恢复到已有或当前实例
+	//
+	// 恢复到已有或当前实例。
+	// > **说明：**
+	// >恢复到已有实例时，该接口存在如下约束：
+	// >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
+	// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
+	// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v3/{project_id}/instances/recovery#RestoreInstancesRecovery (the `RestoreInstancesRecovery` operationId).
+	RestoreInstancesRecoveryWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RestoreInstancesRecovery 恢复到已有或当前实例
+	//
+	// 恢复到已有或当前实例。
+	// > **说明：**
+	// >恢复到已有实例时，该接口存在如下约束：
+	// >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
+	// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
+	// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v3/{project_id}/instances/recovery#RestoreInstancesRecovery (the `RestoreInstancesRecovery` operationId).
+	RestoreInstancesRecovery(ctx context.Context, projectID string, body RestoreInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// RestoreRecoveryWithBody 恢复到已有实例
 	//
 	// 该章节介绍如何将数据库恢复到已有实例。
@@ -9810,7 +9971,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/recovery (the `RestoreRecovery` operationId).
+	// Corresponds with POST /v3/{project_id}/instances/recovery#RestoreRecovery (the `RestoreRecovery` operationId).
 	RestoreRecoveryWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RestoreRecovery 恢复到已有实例
@@ -9823,8 +9984,17 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/recovery (the `RestoreRecovery` operationId).
+	// Corresponds with POST /v3/{project_id}/instances/recovery#RestoreRecovery (the `RestoreRecovery` operationId).
 	RestoreRecovery(ctx context.Context, projectID string, body RestoreRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteInstance 删除实例
+	//
+	// 删除数据库实例，暂不支持删除包周期实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:1
+	//
+	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}#DeleteInstance (the `DeleteInstance` operationId).
+	DeleteInstance(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteInstanceV3 删除数据库实例
 	//
@@ -9835,8 +10005,64 @@ type ClientInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库实例.md:1
 	//
-	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id} (the `DeleteInstanceV3` operationId).
+	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}#DeleteInstanceV3 (the `DeleteInstanceV3` operationId).
 	DeleteInstanceV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RestartInstanceWithBody 重启实例
+	//
+	// 重启实例的数据库服务。
+	// > **注意：**
+	// >RDS实例重启过程中将不可用，请谨慎操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#RestartInstance (the `RestartInstance` operationId).
+	RestartInstanceWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RestartInstance 重启实例
+	//
+	// 重启实例的数据库服务。
+	// > **注意：**
+	// >RDS实例重启过程中将不可用，请谨慎操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#RestartInstance (the `RestartInstance` operationId).
+	RestartInstance(ctx context.Context, projectID string, instanceID string, body RestartInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RestartInstanceV3WithBody 重启数据库实例
+	//
+	// 重启实例的数据库服务。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	// > **须知：**
+	// >RDS实例重启过程中将不可用，请谨慎操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#RestartInstanceV3 (the `RestartInstanceV3` operationId).
+	RestartInstanceV3WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RestartInstanceV3 重启数据库实例
+	//
+	// 重启实例的数据库服务。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	// > **须知：**
+	// >RDS实例重启过程中将不可用，请谨慎操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#RestartInstanceV3 (the `RestartInstanceV3` operationId).
+	RestartInstanceV3(ctx context.Context, projectID string, instanceID string, body RestartInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// EnlargeVolumeWithBody 扩容数据库实例的磁盘空间
 	//
@@ -9893,36 +10119,6 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `ResizeFlavor` operationId).
 	ResizeFlavor(ctx context.Context, projectID string, instanceID string, body ResizeFlavorJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// RestartInstanceV3WithBody 重启数据库实例
-	//
-	// 重启实例的数据库服务。
-	// 调用接口前，您需要了解API  认证权证。
-	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-	// > **须知：**
-	// >RDS实例重启过程中将不可用，请谨慎操作。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
-	//
-	// Takes any type of body and a specified content type.
-	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `RestartInstanceV3` operationId).
-	RestartInstanceV3WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// RestartInstanceV3 重启数据库实例
-	//
-	// 重启实例的数据库服务。
-	// 调用接口前，您需要了解API  认证权证。
-	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-	// > **须知：**
-	// >RDS实例重启过程中将不可用，请谨慎操作。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
-	//
-	// Takes a body of the `application/json` content type.
-	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `RestartInstanceV3` operationId).
-	RestartInstanceV3(ctx context.Context, projectID string, instanceID string, body RestartInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SingleToHaWithBody 单机转主备实例
 	//
@@ -10061,17 +10257,6 @@ type ClientInterface interface {
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/backups/policy (the `UpdatePolicy` operationId).
 	UpdatePolicy(ctx context.Context, projectID string, instanceID string, body UpdatePolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListInstancesConfigurations 获取指定实例的参数模板
-	//
-	// 获取指定实例的参数模板信息。
-	// 调用接口前，您需要了解API  认证权证。
-	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:1
-	//
-	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations` operationId).
-	ListInstancesConfigurations(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
-
 	// UpdateInstancesConfigurationWithBody 修改指定实例的参数
 	//
 	// 修改指定实例的参数模板参数。
@@ -10098,16 +10283,25 @@ type ClientInterface interface {
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/configurations (the `UpdateInstancesConfiguration` operationId).
 	UpdateInstancesConfiguration(ctx context.Context, projectID string, instanceID string, body UpdateInstancesConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListInstancesDatabaseV3 查询数据库（已废弃）
+	// ListInstancesConfigurations 获取指定实例的参数模板
 	//
-	// 查询指定实例中的数据库。
+	// 获取指定实例的参数模板信息。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:1
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:1
 	//
-	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabaseV3` operationId).
-	ListInstancesDatabaseV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurations (the `ListInstancesConfigurations` operationId).
+	ListInstancesConfigurations(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListInstancesConfigurationsV3 获取指定实例的参数组
+	//
+	// 获取指定实例的参数组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:1
+	//
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurationsV3 (the `ListInstancesConfigurationsV3` operationId).
+	ListInstancesConfigurationsV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateDatabaseWithBody 创建数据库
 	//
@@ -10134,6 +10328,26 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/database (the `CreateDatabase` operationId).
 	CreateDatabase(ctx context.Context, projectID string, instanceID string, body CreateDatabaseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListInstancesDatabase 查询数据库
+	//
+	// 查询指定实例中的数据库。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:1
+	//
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabase (the `ListInstancesDatabase` operationId).
+	ListInstancesDatabase(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListInstancesDatabaseV3 查询数据库（已废弃）
+	//
+	// 查询指定实例中的数据库。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:1
+	//
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabaseV3 (the `ListInstancesDatabaseV3` operationId).
+	ListInstancesDatabaseV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListDBUser 查询指定数据库的已授权用户
 	//
@@ -10220,17 +10434,6 @@ type ClientInterface interface {
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDBPrivilege` operationId).
 	CreateDBPrivilege(ctx context.Context, projectID string, instanceID string, body CreateDBPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListInstancesDBUserV3 查询数据库用户（已废弃）
-	//
-	// 查询指定实例中的数据库用户。
-	// 调用接口前，您需要了解API  认证权证。
-	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:1
-	//
-	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUserV3` operationId).
-	ListInstancesDBUserV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
-
 	// CreateDBUserWithBody 创建数据库用户
 	//
 	// 在指定实例中创建数据库帐号。
@@ -10256,6 +10459,26 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDBUser` operationId).
 	CreateDBUser(ctx context.Context, projectID string, instanceID string, body CreateDBUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListInstancesDBUser 查询数据库用户
+	//
+	// 查询指定实例中的数据库。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:1
+	//
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUser (the `ListInstancesDBUser` operationId).
+	ListInstancesDBUser(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListInstancesDBUserV3 查询数据库用户（已废弃）
+	//
+	// 查询指定实例中的数据库用户。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:1
+	//
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUserV3 (the `ListInstancesDBUserV3` operationId).
+	ListInstancesDBUserV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListDatabase 查询指定用户的已授权数据库
 	//
@@ -10436,8 +10659,17 @@ type ClientInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:1
 	//
-	// Corresponds with GET /v3/{project_id}/jobs (the `ListJobs` operationId).
+	// Corresponds with GET /v3/{project_id}/jobs#ListJobs (the `ListJobs` operationId).
 	ListJobs(ctx context.Context, projectID string, params *ListJobsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListJobsV3 获取指定任务信息
+	//
+	// 获取关系型数据库任务中心指定任务的信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:1
+	//
+	// Corresponds with GET /v3/{project_id}/jobs#ListJobsV3 (the `ListJobsV3` operationId).
+	ListJobsV3(ctx context.Context, projectID string, params *ListJobsV3Params, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowStorageType 查询数据库磁盘类型
 	//
@@ -10460,223 +10692,9 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v3/{project_id}/tags (the `ListTags` operationId).
 	ListTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ListConfigurations2 获取参数组列表
-	//
-	// 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:1
-	//
-	// Corresponds with GET /{version_id}/{project_id}/configurations (the `ListConfigurations2` operationId).
-	ListConfigurations2(ctx context.Context, versionID string, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// CreateConfiguration2WithBody 创建参数组
-	//
-	// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
-	//
-	// Takes any type of body and a specified content type.
-	//
-	// Corresponds with POST /{version_id}/{project_id}/configurations (the `CreateConfiguration2` operationId).
-	CreateConfiguration2WithBody(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// CreateConfiguration2 创建参数组
-	//
-	// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
-	//
-	// Takes a body of the `application/json` content type.
-	//
-	// Corresponds with POST /{version_id}/{project_id}/configurations (the `CreateConfiguration2` operationId).
-	CreateConfiguration2(ctx context.Context, versionID string, projectID string, body CreateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// DeleteConfiguration2 删除参数组
-	//
-	// 删除指定参数组。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数组.md:1
-	//
-	// Corresponds with DELETE /{version_id}/{project_id}/configurations/{config_id} (the `DeleteConfiguration2` operationId).
-	DeleteConfiguration2(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ShowConfiguration2 获取指定参数组的参数
-	//
-	// 获取指定参数组的详细信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:1
-	//
-	// Corresponds with GET /{version_id}/{project_id}/configurations/{config_id} (the `ShowConfiguration2` operationId).
-	ShowConfiguration2(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// UpdateConfiguration2WithBody 修改参数组参数
-	//
-	// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
-	//
-	// Takes any type of body and a specified content type.
-	//
-	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-	UpdateConfiguration2WithBody(ctx context.Context, versionID string, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// UpdateConfiguration2 修改参数组参数
-	//
-	// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
-	//
-	// Takes a body of the `application/json` content type.
-	//
-	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-	UpdateConfiguration2(ctx context.Context, versionID string, projectID string, configID string, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// UpdateConfigurationsApplyWithBody 应用参数组
-	//
-	// 将参数组应用到实例，可以指定一个或多个实例。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
-	//
-	// Takes any type of body and a specified content type.
-	//
-	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id}/apply (the `UpdateConfigurationsApply` operationId).
-	UpdateConfigurationsApplyWithBody(ctx context.Context, versionID string, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// UpdateConfigurationsApply 应用参数组
-	//
-	// 将参数组应用到实例，可以指定一个或多个实例。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
-	//
-	// Takes a body of the `application/json` content type.
-	//
-	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id}/apply (the `UpdateConfigurationsApply` operationId).
-	UpdateConfigurationsApply(ctx context.Context, versionID string, projectID string, configID string, body UpdateConfigurationsApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ListInstances2 根据指定条件查询实例列表
-	//
-	// 根据指定条件查询实例列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
-	//
-	// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
-	ListInstances2(ctx context.Context, versionID string, projectID string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ListInstances3 根据指定条件查询数据库实例列表
-	//
-	// 根据指定条件查询实例列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
-	//
-	// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances3 (the `ListInstances3` operationId).
-	ListInstances3(ctx context.Context, versionID string, projectID string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// RestoreInstancesRecoveryWithBody 恢复到已有或当前实例
-	//
-	// 恢复到已有或当前实例。
-	// > **说明：**
-	// >恢复到已有实例时，该接口存在如下约束：
-	// >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
-	// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
-	// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
-	//
-	// Takes any type of body and a specified content type.
-	//
-	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `RestoreInstancesRecovery` operationId).
-	RestoreInstancesRecoveryWithBody(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// RestoreInstancesRecovery 恢复到已有或当前实例
-	//
-	// 恢复到已有或当前实例。
-	// > **说明：**
-	// >恢复到已有实例时，该接口存在如下约束：
-	// >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
-	// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
-	// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
-	//
-	// Takes a body of the `application/json` content type.
-	//
-	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `RestoreInstancesRecovery` operationId).
-	RestoreInstancesRecovery(ctx context.Context, versionID string, projectID string, body RestoreInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// DeleteInstance 删除实例
-	//
-	// 删除数据库实例，暂不支持删除包周期实例。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:1
-	//
-	// Corresponds with DELETE /{version_id}/{project_id}/instances/{instance_id} (the `DeleteInstance` operationId).
-	DeleteInstance(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// RestartInstanceWithBody 重启实例
-	//
-	// 重启实例的数据库服务。
-	// > **注意：**
-	// >RDS实例重启过程中将不可用，请谨慎操作。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
-	//
-	// Takes any type of body and a specified content type.
-	//
-	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `RestartInstance` operationId).
-	RestartInstanceWithBody(ctx context.Context, versionID string, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// RestartInstance 重启实例
-	//
-	// 重启实例的数据库服务。
-	// > **注意：**
-	// >RDS实例重启过程中将不可用，请谨慎操作。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
-	//
-	// Takes a body of the `application/json` content type.
-	//
-	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `RestartInstance` operationId).
-	RestartInstance(ctx context.Context, versionID string, projectID string, instanceID string, body RestartInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ListInstancesConfigurations2 获取指定实例的参数组
-	//
-	// 获取指定实例的参数组信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:1
-	//
-	// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations2` operationId).
-	ListInstancesConfigurations2(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ListInstancesDatabase 查询数据库
-	//
-	// 查询指定实例中的数据库。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:1
-	//
-	// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabase` operationId).
-	ListInstancesDatabase(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ListInstancesDBUser 查询数据库用户
-	//
-	// 查询指定实例中的数据库。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:1
-	//
-	// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUser` operationId).
-	ListInstancesDBUser(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ListJobs2 获取指定任务信息
-	//
-	// 获取关系型数据库任务中心指定任务的信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:1
-	//
-	// Corresponds with GET /{version_id}/{project_id}/jobs (the `ListJobs2` operationId).
-	ListJobs2(ctx context.Context, versionID string, projectID string, params *ListJobs2Params, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
-// ListRds 查询API版本列表
+// ListRds2 查询API版本列表
 //
 // 查询关系型数据库当前支持的API版本列表。
 // 调用接口前，您需要了解API  认证权证。
@@ -10684,7 +10702,26 @@ type ClientInterface interface {
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:1
 //
-// Corresponds with GET /rds (the `ListRds` operationId).
+// Corresponds with GET /rds (the `ListRds2` operationId).
+func (c *Client) ListRds2(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRds2Request(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListRds 查询API版本信息
+//
+// 查询API指定版本信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
+//
+// Corresponds with GET /rds/v1 (the `ListRds` operationId).
 func (c *Client) ListRds(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListRdsRequest(c.Server)
 	if err != nil {
@@ -10891,17 +10928,17 @@ func (c *Client) ListRdsInstances(ctx context.Context, projectID string, reqEdit
 	return c.Client.Do(req)
 }
 
-// CreateInstanceWithBody 创建实例
+// CreateRdsInstanceWithBody 创建实例
 //
 // 创建的RDS实例，可分为单实例、HA实例和只读副本。
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
-func (c *Client) CreateInstanceWithBody(ctx context.Context, projectID string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstanceRequestWithBody(c.Server, projectID, params, contentType, body)
+// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstance (the `CreateRdsInstance` operationId).
+func (c *Client) CreateRdsInstanceWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstanceRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10912,17 +10949,17 @@ func (c *Client) CreateInstanceWithBody(ctx context.Context, projectID string, p
 	return c.Client.Do(req)
 }
 
-// CreateInstance 创建实例
+// CreateRdsInstance 创建实例
 //
 // 创建的RDS实例，可分为单实例、HA实例和只读副本。
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
-func (c *Client) CreateInstance(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstanceRequest(c.Server, projectID, params, body)
+// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstance (the `CreateRdsInstance` operationId).
+func (c *Client) CreateRdsInstance(ctx context.Context, projectID string, body CreateRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstanceRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10965,6 +11002,48 @@ func (c *Client) RestoreRdsInstanceWithBody(ctx context.Context, projectID strin
 // Corresponds with POST /rds/v1/{project_id}/instances#RestoreRdsInstance (the `RestoreRdsInstance` operationId).
 func (c *Client) RestoreRdsInstance(ctx context.Context, projectID string, body RestoreRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRestoreRdsInstanceRequest(c.Server, projectID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateInstanceWithBody 创建实例
+//
+// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /rds/v1/{project_id}/instances#v1 (the `CreateInstance` operationId).
+func (c *Client) CreateInstanceWithBody(ctx context.Context, projectID string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstanceRequestWithBody(c.Server, projectID, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateInstance 创建实例
+//
+// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /rds/v1/{project_id}/instances#v1 (the `CreateInstance` operationId).
+func (c *Client) CreateInstance(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstanceRequest(c.Server, projectID, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11395,26 +11474,7 @@ func (c *Client) RestoreDefault(ctx context.Context, projectID string, nodeID st
 	return c.Client.Do(req)
 }
 
-// ShowRd 查询API版本信息
-//
-// 查询API指定版本信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
-//
-// Corresponds with GET /rds/{versionId}#ShowRd (the `ShowRd` operationId).
-func (c *Client) ShowRd(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowRdRequest(c.Server, versionID)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// ShowRd2 查询指定的API版本信息
+// ShowRd 查询指定的API版本信息
 //
 // 查询API指定版本信息。
 // 调用接口前，您需要了解API  认证权证。
@@ -11422,51 +11482,9 @@ func (c *Client) ShowRd(ctx context.Context, versionID string, reqEditors ...Req
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:1
 //
-// Corresponds with GET /rds/{versionId}#ShowRd2 (the `ShowRd2` operationId).
-func (c *Client) ShowRd2(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowRd2Request(c.Server, versionID)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// CreateRdsInstanceWithBody 创建实例
-//
-// 创建的RDS实例，可分为单实例、HA实例和只读副本。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
-//
-// Takes any type of body and a specified content type.
-//
-// Corresponds with POST /rds/{versionId}/{project_id}/instances (the `CreateRdsInstance` operationId).
-func (c *Client) CreateRdsInstanceWithBody(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstanceRequestWithBody(c.Server, versionID, projectID, contentType, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// CreateRdsInstance 创建实例
-//
-// 创建的RDS实例，可分为单实例、HA实例和只读副本。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
-//
-// Takes a body of the `application/json` content type.
-//
-// Corresponds with POST /rds/{versionId}/{project_id}/instances (the `CreateRdsInstance` operationId).
-func (c *Client) CreateRdsInstance(ctx context.Context, versionID string, projectID string, body CreateRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstanceRequest(c.Server, versionID, projectID, body)
+// Corresponds with GET /rds/{versionId} (the `ShowRd` operationId).
+func (c *Client) ShowRd(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowRdRequest(c.Server, versionID)
 	if err != nil {
 		return nil, err
 	}
@@ -11607,27 +11625,6 @@ func (c *Client) ListCollations(ctx context.Context, projectID string, reqEditor
 	return c.Client.Do(req)
 }
 
-// ListConfigurations 获取参数模板列表
-//
-// 获取参数模板列表，包括所有数据库的默认参数模板和用户创建的参数模板。
-// 调用接口前，您需要了解API  认证权证。
-// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:1
-//
-// Corresponds with GET /v3/{project_id}/configurations (the `ListConfigurations` operationId).
-func (c *Client) ListConfigurations(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListConfigurationsRequest(c.Server, projectID)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
 // CreateConfigurationWithBody 创建参数模板
 //
 // 创建参数模板信息，包含参数模板名称、描述、数据库版本信息、参数值。
@@ -11638,7 +11635,7 @@ func (c *Client) ListConfigurations(ctx context.Context, projectID string, reqEd
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
+// Corresponds with POST /v3/{project_id}/configurations#CreateConfiguration (the `CreateConfiguration` operationId).
 func (c *Client) CreateConfigurationWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateConfigurationRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
@@ -11661,9 +11658,91 @@ func (c *Client) CreateConfigurationWithBody(ctx context.Context, projectID stri
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
+// Corresponds with POST /v3/{project_id}/configurations#CreateConfiguration (the `CreateConfiguration` operationId).
 func (c *Client) CreateConfiguration(ctx context.Context, projectID string, body CreateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateConfigurationRequest(c.Server, projectID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateConfigurationV3WithBody 创建参数组
+//
+// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v3/{project_id}/configurations#CreateConfigurationV3 (the `CreateConfigurationV3` operationId).
+func (c *Client) CreateConfigurationV3WithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateConfigurationV3RequestWithBody(c.Server, projectID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateConfigurationV3 创建参数组
+//
+// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v3/{project_id}/configurations#CreateConfigurationV3 (the `CreateConfigurationV3` operationId).
+func (c *Client) CreateConfigurationV3(ctx context.Context, projectID string, body CreateConfigurationV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateConfigurationV3Request(c.Server, projectID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListConfigurations 获取参数模板列表
+//
+// 获取参数模板列表，包括所有数据库的默认参数模板和用户创建的参数模板。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:1
+//
+// Corresponds with GET /v3/{project_id}/configurations#ListConfigurations (the `ListConfigurations` operationId).
+func (c *Client) ListConfigurations(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListConfigurationsRequest(c.Server, projectID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListConfigurationsV3 获取参数组列表
+//
+// 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:1
+//
+// Corresponds with GET /v3/{project_id}/configurations#ListConfigurationsV3 (the `ListConfigurationsV3` operationId).
+func (c *Client) ListConfigurationsV3(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListConfigurationsV3Request(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -11682,9 +11761,28 @@ func (c *Client) CreateConfiguration(ctx context.Context, projectID string, body
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数模板.md:1
 //
-// Corresponds with DELETE /v3/{project_id}/configurations/{config_id} (the `DeleteConfiguration` operationId).
+// Corresponds with DELETE /v3/{project_id}/configurations/{config_id}#DeleteConfiguration (the `DeleteConfiguration` operationId).
 func (c *Client) DeleteConfiguration(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteConfigurationRequest(c.Server, projectID, configID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteConfigurationV3 删除参数组
+//
+// 删除指定参数组。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数组.md:1
+//
+// Corresponds with DELETE /v3/{project_id}/configurations/{config_id}#DeleteConfigurationV3 (the `DeleteConfigurationV3` operationId).
+func (c *Client) DeleteConfigurationV3(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteConfigurationV3Request(c.Server, projectID, configID)
 	if err != nil {
 		return nil, err
 	}
@@ -11703,9 +11801,28 @@ func (c *Client) DeleteConfiguration(ctx context.Context, projectID string, conf
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:1
 //
-// Corresponds with GET /v3/{project_id}/configurations/{config_id} (the `ShowConfiguration` operationId).
+// Corresponds with GET /v3/{project_id}/configurations/{config_id}#ShowConfiguration (the `ShowConfiguration` operationId).
 func (c *Client) ShowConfiguration(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowConfigurationRequest(c.Server, projectID, configID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ShowConfigurationV3 获取指定参数组的参数
+//
+// 获取指定参数组的详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:1
+//
+// Corresponds with GET /v3/{project_id}/configurations/{config_id}#ShowConfigurationV3 (the `ShowConfigurationV3` operationId).
+func (c *Client) ShowConfigurationV3(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowConfigurationV3Request(c.Server, projectID, configID)
 	if err != nil {
 		return nil, err
 	}
@@ -11726,7 +11843,7 @@ func (c *Client) ShowConfiguration(ctx context.Context, projectID string, config
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
+// Corresponds with PUT /v3/{project_id}/configurations/{config_id}#UpdateConfiguration (the `UpdateConfiguration` operationId).
 func (c *Client) UpdateConfigurationWithBody(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateConfigurationRequestWithBody(c.Server, projectID, configID, contentType, body)
 	if err != nil {
@@ -11749,9 +11866,51 @@ func (c *Client) UpdateConfigurationWithBody(ctx context.Context, projectID stri
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
+// Corresponds with PUT /v3/{project_id}/configurations/{config_id}#UpdateConfiguration (the `UpdateConfiguration` operationId).
 func (c *Client) UpdateConfiguration(ctx context.Context, projectID string, configID string, body UpdateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateConfigurationRequest(c.Server, projectID, configID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateConfigurationV3WithBody 修改参数组参数
+//
+// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /v3/{project_id}/configurations/{config_id}#UpdateConfigurationV3 (the `UpdateConfigurationV3` operationId).
+func (c *Client) UpdateConfigurationV3WithBody(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateConfigurationV3RequestWithBody(c.Server, projectID, configID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateConfigurationV3 修改参数组参数
+//
+// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /v3/{project_id}/configurations/{config_id}#UpdateConfigurationV3 (the `UpdateConfigurationV3` operationId).
+func (c *Client) UpdateConfigurationV3(ctx context.Context, projectID string, configID string, body UpdateConfigurationV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateConfigurationV3Request(c.Server, projectID, configID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11772,7 +11931,7 @@ func (c *Client) UpdateConfiguration(ctx context.Context, projectID string, conf
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
+// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateApply (the `UpdateApply` operationId).
 func (c *Client) UpdateApplyWithBody(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateApplyRequestWithBody(c.Server, projectID, configID, contentType, body)
 	if err != nil {
@@ -11795,9 +11954,51 @@ func (c *Client) UpdateApplyWithBody(ctx context.Context, projectID string, conf
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
+// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateApply (the `UpdateApply` operationId).
 func (c *Client) UpdateApply(ctx context.Context, projectID string, configID string, body UpdateApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateApplyRequest(c.Server, projectID, configID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateConfigurationsApplyWithBody 应用参数组
+//
+// 将参数组应用到实例，可以指定一个或多个实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateConfigurationsApply (the `UpdateConfigurationsApply` operationId).
+func (c *Client) UpdateConfigurationsApplyWithBody(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateConfigurationsApplyRequestWithBody(c.Server, projectID, configID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateConfigurationsApply 应用参数组
+//
+// 将参数组应用到实例，可以指定一个或多个实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateConfigurationsApply (the `UpdateConfigurationsApply` operationId).
+func (c *Client) UpdateConfigurationsApply(ctx context.Context, projectID string, configID string, body UpdateConfigurationsApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateConfigurationsApplyRequest(c.Server, projectID, configID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11840,27 +12041,6 @@ func (c *Client) ShowDatastore(ctx context.Context, projectID string, databaseNa
 // Corresponds with GET /v3/{project_id}/flavors/{database_name} (the `ShowFlavor` operationId).
 func (c *Client) ShowFlavor(ctx context.Context, projectID string, databaseName string, params *ShowFlavorParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowFlavorRequest(c.Server, projectID, databaseName, params)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// ListInstances 查询数据库实例列表
-//
-// 根据指定条件查询实例列表。
-// 调用接口前，您需要了解API  认证权证。
-// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:1
-//
-// Corresponds with GET /v3/{project_id}/instances (the `ListInstances` operationId).
-func (c *Client) ListInstances(ctx context.Context, projectID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -11917,6 +12097,65 @@ func (c *Client) CreateInstanceV3(ctx context.Context, projectID string, body Cr
 	return c.Client.Do(req)
 }
 
+// ListInstances 查询数据库实例列表
+//
+// 根据指定条件查询实例列表。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:1
+//
+// Corresponds with GET /v3/{project_id}/instances#ListInstances (the `ListInstances` operationId).
+func (c *Client) ListInstances(ctx context.Context, projectID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesRequest(c.Server, projectID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListInstancesV3 根据指定条件查询实例列表
+//
+// 根据指定条件查询实例列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
+//
+// Corresponds with GET /v3/{project_id}/instances#ListInstancesV3 (the `ListInstancesV3` operationId).
+func (c *Client) ListInstancesV3(ctx context.Context, projectID string, params *ListInstancesV3Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesV3Request(c.Server, projectID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListInstancesV32 根据指定条件查询数据库实例列表
+//
+// 根据指定条件查询实例列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
+//
+// Corresponds with GET /v3/{project_id}/instances#ListInstancesV32 (the `ListInstancesV32` operationId).
+func (c *Client) ListInstancesV32(ctx context.Context, projectID string, params *ListInstancesV32Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesV32Request(c.Server, projectID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // RestoreInstanceV3WithBody 恢复到新实例
 //
 // 从备份恢复到新实例。
@@ -11963,6 +12202,58 @@ func (c *Client) RestoreInstanceV3(ctx context.Context, projectID string, body R
 	return c.Client.Do(req)
 }
 
+// RestoreInstancesRecoveryWithBody 恢复到已有或当前实例
+//
+// 恢复到已有或当前实例。
+// > **说明：**
+// >恢复到已有实例时，该接口存在如下约束：
+// >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
+// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
+// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v3/{project_id}/instances/recovery#RestoreInstancesRecovery (the `RestoreInstancesRecovery` operationId).
+func (c *Client) RestoreInstancesRecoveryWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestoreInstancesRecoveryRequestWithBody(c.Server, projectID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RestoreInstancesRecovery 恢复到已有或当前实例
+//
+// 恢复到已有或当前实例。
+// > **说明：**
+// >恢复到已有实例时，该接口存在如下约束：
+// >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
+// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
+// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v3/{project_id}/instances/recovery#RestoreInstancesRecovery (the `RestoreInstancesRecovery` operationId).
+func (c *Client) RestoreInstancesRecovery(ctx context.Context, projectID string, body RestoreInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestoreInstancesRecoveryRequest(c.Server, projectID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // RestoreRecoveryWithBody 恢复到已有实例
 //
 // 该章节介绍如何将数据库恢复到已有实例。
@@ -11973,7 +12264,7 @@ func (c *Client) RestoreInstanceV3(ctx context.Context, projectID string, body R
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/recovery (the `RestoreRecovery` operationId).
+// Corresponds with POST /v3/{project_id}/instances/recovery#RestoreRecovery (the `RestoreRecovery` operationId).
 func (c *Client) RestoreRecoveryWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRestoreRecoveryRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
@@ -11996,9 +12287,28 @@ func (c *Client) RestoreRecoveryWithBody(ctx context.Context, projectID string, 
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/recovery (the `RestoreRecovery` operationId).
+// Corresponds with POST /v3/{project_id}/instances/recovery#RestoreRecovery (the `RestoreRecovery` operationId).
 func (c *Client) RestoreRecovery(ctx context.Context, projectID string, body RestoreRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRestoreRecoveryRequest(c.Server, projectID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteInstance 删除实例
+//
+// 删除数据库实例，暂不支持删除包周期实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:1
+//
+// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}#DeleteInstance (the `DeleteInstance` operationId).
+func (c *Client) DeleteInstance(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteInstanceRequest(c.Server, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -12018,9 +12328,105 @@ func (c *Client) RestoreRecovery(ctx context.Context, projectID string, body Res
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库实例.md:1
 //
-// Corresponds with DELETE /v3/{project_id}/instances/{instance_id} (the `DeleteInstanceV3` operationId).
+// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}#DeleteInstanceV3 (the `DeleteInstanceV3` operationId).
 func (c *Client) DeleteInstanceV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteInstanceV3Request(c.Server, projectID, instanceID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RestartInstanceWithBody 重启实例
+//
+// 重启实例的数据库服务。
+// > **注意：**
+// >RDS实例重启过程中将不可用，请谨慎操作。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#RestartInstance (the `RestartInstance` operationId).
+func (c *Client) RestartInstanceWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestartInstanceRequestWithBody(c.Server, projectID, instanceID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RestartInstance 重启实例
+//
+// 重启实例的数据库服务。
+// > **注意：**
+// >RDS实例重启过程中将不可用，请谨慎操作。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#RestartInstance (the `RestartInstance` operationId).
+func (c *Client) RestartInstance(ctx context.Context, projectID string, instanceID string, body RestartInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestartInstanceRequest(c.Server, projectID, instanceID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RestartInstanceV3WithBody 重启数据库实例
+//
+// 重启实例的数据库服务。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+// > **须知：**
+// >RDS实例重启过程中将不可用，请谨慎操作。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#RestartInstanceV3 (the `RestartInstanceV3` operationId).
+func (c *Client) RestartInstanceV3WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestartInstanceV3RequestWithBody(c.Server, projectID, instanceID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RestartInstanceV3 重启数据库实例
+//
+// 重启实例的数据库服务。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+// > **须知：**
+// >RDS实例重启过程中将不可用，请谨慎操作。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#RestartInstanceV3 (the `RestartInstanceV3` operationId).
+func (c *Client) RestartInstanceV3(ctx context.Context, projectID string, instanceID string, body RestartInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestartInstanceV3Request(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12117,56 +12523,6 @@ func (c *Client) ResizeFlavorWithBody(ctx context.Context, projectID string, ins
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `ResizeFlavor` operationId).
 func (c *Client) ResizeFlavor(ctx context.Context, projectID string, instanceID string, body ResizeFlavorJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewResizeFlavorRequest(c.Server, projectID, instanceID, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// RestartInstanceV3WithBody 重启数据库实例
-//
-// 重启实例的数据库服务。
-// 调用接口前，您需要了解API  认证权证。
-// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-// > **须知：**
-// >RDS实例重启过程中将不可用，请谨慎操作。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
-//
-// Takes any type of body and a specified content type.
-//
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `RestartInstanceV3` operationId).
-func (c *Client) RestartInstanceV3WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRestartInstanceV3RequestWithBody(c.Server, projectID, instanceID, contentType, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// RestartInstanceV3 重启数据库实例
-//
-// 重启实例的数据库服务。
-// 调用接口前，您需要了解API  认证权证。
-// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-// > **须知：**
-// >RDS实例重启过程中将不可用，请谨慎操作。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
-//
-// Takes a body of the `application/json` content type.
-//
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `RestartInstanceV3` operationId).
-func (c *Client) RestartInstanceV3(ctx context.Context, projectID string, instanceID string, body RestartInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRestartInstanceV3Request(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12424,27 +12780,6 @@ func (c *Client) UpdatePolicy(ctx context.Context, projectID string, instanceID 
 	return c.Client.Do(req)
 }
 
-// ListInstancesConfigurations 获取指定实例的参数模板
-//
-// 获取指定实例的参数模板信息。
-// 调用接口前，您需要了解API  认证权证。
-// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:1
-//
-// Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations` operationId).
-func (c *Client) ListInstancesConfigurations(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesConfigurationsRequest(c.Server, projectID, instanceID)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
 // UpdateInstancesConfigurationWithBody 修改指定实例的参数
 //
 // 修改指定实例的参数模板参数。
@@ -12491,17 +12826,36 @@ func (c *Client) UpdateInstancesConfiguration(ctx context.Context, projectID str
 	return c.Client.Do(req)
 }
 
-// ListInstancesDatabaseV3 查询数据库（已废弃）
+// ListInstancesConfigurations 获取指定实例的参数模板
 //
-// 查询指定实例中的数据库。
+// 获取指定实例的参数模板信息。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:1
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:1
 //
-// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabaseV3` operationId).
-func (c *Client) ListInstancesDatabaseV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesDatabaseV3Request(c.Server, projectID, instanceID)
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurations (the `ListInstancesConfigurations` operationId).
+func (c *Client) ListInstancesConfigurations(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesConfigurationsRequest(c.Server, projectID, instanceID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListInstancesConfigurationsV3 获取指定实例的参数组
+//
+// 获取指定实例的参数组信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:1
+//
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurationsV3 (the `ListInstancesConfigurationsV3` operationId).
+func (c *Client) ListInstancesConfigurationsV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesConfigurationsV3Request(c.Server, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -12548,6 +12902,46 @@ func (c *Client) CreateDatabaseWithBody(ctx context.Context, projectID string, i
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/database (the `CreateDatabase` operationId).
 func (c *Client) CreateDatabase(ctx context.Context, projectID string, instanceID string, body CreateDatabaseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateDatabaseRequest(c.Server, projectID, instanceID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListInstancesDatabase 查询数据库
+//
+// 查询指定实例中的数据库。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:1
+//
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabase (the `ListInstancesDatabase` operationId).
+func (c *Client) ListInstancesDatabase(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesDatabaseRequest(c.Server, projectID, instanceID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListInstancesDatabaseV3 查询数据库（已废弃）
+//
+// 查询指定实例中的数据库。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:1
+//
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabaseV3 (the `ListInstancesDatabaseV3` operationId).
+func (c *Client) ListInstancesDatabaseV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesDatabaseV3Request(c.Server, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -12713,27 +13107,6 @@ func (c *Client) CreateDBPrivilege(ctx context.Context, projectID string, instan
 	return c.Client.Do(req)
 }
 
-// ListInstancesDBUserV3 查询数据库用户（已废弃）
-//
-// 查询指定实例中的数据库用户。
-// 调用接口前，您需要了解API  认证权证。
-// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:1
-//
-// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUserV3` operationId).
-func (c *Client) ListInstancesDBUserV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesDBUserV3Request(c.Server, projectID, instanceID)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
 // CreateDBUserWithBody 创建数据库用户
 //
 // 在指定实例中创建数据库帐号。
@@ -12770,6 +13143,46 @@ func (c *Client) CreateDBUserWithBody(ctx context.Context, projectID string, ins
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDBUser` operationId).
 func (c *Client) CreateDBUser(ctx context.Context, projectID string, instanceID string, body CreateDBUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateDBUserRequest(c.Server, projectID, instanceID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListInstancesDBUser 查询数据库用户
+//
+// 查询指定实例中的数据库。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:1
+//
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUser (the `ListInstancesDBUser` operationId).
+func (c *Client) ListInstancesDBUser(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesDBUserRequest(c.Server, projectID, instanceID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListInstancesDBUserV3 查询数据库用户（已废弃）
+//
+// 查询指定实例中的数据库用户。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:1
+//
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUserV3 (the `ListInstancesDBUserV3` operationId).
+func (c *Client) ListInstancesDBUserV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesDBUserV3Request(c.Server, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -13099,9 +13512,28 @@ func (c *Client) BatchDeleteTags(ctx context.Context, projectID string, instance
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:1
 //
-// Corresponds with GET /v3/{project_id}/jobs (the `ListJobs` operationId).
+// Corresponds with GET /v3/{project_id}/jobs#ListJobs (the `ListJobs` operationId).
 func (c *Client) ListJobs(ctx context.Context, projectID string, params *ListJobsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListJobsRequest(c.Server, projectID, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListJobsV3 获取指定任务信息
+//
+// 获取关系型数据库任务中心指定任务的信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:1
+//
+// Corresponds with GET /v3/{project_id}/jobs#ListJobsV3 (the `ListJobsV3` operationId).
+func (c *Client) ListJobsV3(ctx context.Context, projectID string, params *ListJobsV3Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListJobsV3Request(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13154,425 +13586,28 @@ func (c *Client) ListTags(ctx context.Context, projectID string, reqEditors ...R
 	return c.Client.Do(req)
 }
 
-// ListConfigurations2 获取参数组列表
-//
-// 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:1
-//
-// Corresponds with GET /{version_id}/{project_id}/configurations (the `ListConfigurations2` operationId).
-func (c *Client) ListConfigurations2(ctx context.Context, versionID string, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListConfigurations2Request(c.Server, versionID, projectID)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
+// NewListRds2Request constructs an http.Request for the ListRds2 method
+func NewListRds2Request(server string) (*http.Request, error) {
+	var err error
 
-// CreateConfiguration2WithBody 创建参数组
-//
-// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
-//
-// Takes any type of body and a specified content type.
-//
-// Corresponds with POST /{version_id}/{project_id}/configurations (the `CreateConfiguration2` operationId).
-func (c *Client) CreateConfiguration2WithBody(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateConfiguration2RequestWithBody(c.Server, versionID, projectID, contentType, body)
+	queryURL, err := param.URL(server, "/rds")
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
 
-// CreateConfiguration2 创建参数组
-//
-// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
-//
-// Takes a body of the `application/json` content type.
-//
-// Corresponds with POST /{version_id}/{project_id}/configurations (the `CreateConfiguration2` operationId).
-func (c *Client) CreateConfiguration2(ctx context.Context, versionID string, projectID string, body CreateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateConfiguration2Request(c.Server, versionID, projectID, body)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
 
-// DeleteConfiguration2 删除参数组
-//
-// 删除指定参数组。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数组.md:1
-//
-// Corresponds with DELETE /{version_id}/{project_id}/configurations/{config_id} (the `DeleteConfiguration2` operationId).
-func (c *Client) DeleteConfiguration2(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteConfiguration2Request(c.Server, versionID, projectID, configID)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// ShowConfiguration2 获取指定参数组的参数
-//
-// 获取指定参数组的详细信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:1
-//
-// Corresponds with GET /{version_id}/{project_id}/configurations/{config_id} (the `ShowConfiguration2` operationId).
-func (c *Client) ShowConfiguration2(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowConfiguration2Request(c.Server, versionID, projectID, configID)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// UpdateConfiguration2WithBody 修改参数组参数
-//
-// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
-//
-// Takes any type of body and a specified content type.
-//
-// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-func (c *Client) UpdateConfiguration2WithBody(ctx context.Context, versionID string, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConfiguration2RequestWithBody(c.Server, versionID, projectID, configID, contentType, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// UpdateConfiguration2 修改参数组参数
-//
-// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
-//
-// Takes a body of the `application/json` content type.
-//
-// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, projectID string, configID string, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConfiguration2Request(c.Server, versionID, projectID, configID, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// UpdateConfigurationsApplyWithBody 应用参数组
-//
-// 将参数组应用到实例，可以指定一个或多个实例。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
-//
-// Takes any type of body and a specified content type.
-//
-// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id}/apply (the `UpdateConfigurationsApply` operationId).
-func (c *Client) UpdateConfigurationsApplyWithBody(ctx context.Context, versionID string, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConfigurationsApplyRequestWithBody(c.Server, versionID, projectID, configID, contentType, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// UpdateConfigurationsApply 应用参数组
-//
-// 将参数组应用到实例，可以指定一个或多个实例。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
-//
-// Takes a body of the `application/json` content type.
-//
-// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id}/apply (the `UpdateConfigurationsApply` operationId).
-func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionID string, projectID string, configID string, body UpdateConfigurationsApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConfigurationsApplyRequest(c.Server, versionID, projectID, configID, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// ListInstances2 根据指定条件查询实例列表
-//
-// 根据指定条件查询实例列表。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
-//
-// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
-func (c *Client) ListInstances2(ctx context.Context, versionID string, projectID string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstances2Request(c.Server, versionID, projectID, params)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// ListInstances3 根据指定条件查询数据库实例列表
-//
-// 根据指定条件查询实例列表。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
-//
-// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances3 (the `ListInstances3` operationId).
-func (c *Client) ListInstances3(ctx context.Context, versionID string, projectID string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstances3Request(c.Server, versionID, projectID, params)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// RestoreInstancesRecoveryWithBody 恢复到已有或当前实例
-//
-// 恢复到已有或当前实例。
-// > **说明：**
-// >恢复到已有实例时，该接口存在如下约束：
-// >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
-// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
-// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
-//
-// Takes any type of body and a specified content type.
-//
-// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `RestoreInstancesRecovery` operationId).
-func (c *Client) RestoreInstancesRecoveryWithBody(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRestoreInstancesRecoveryRequestWithBody(c.Server, versionID, projectID, contentType, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// RestoreInstancesRecovery 恢复到已有或当前实例
-//
-// 恢复到已有或当前实例。
-// > **说明：**
-// >恢复到已有实例时，该接口存在如下约束：
-// >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
-// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
-// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
-//
-// Takes a body of the `application/json` content type.
-//
-// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `RestoreInstancesRecovery` operationId).
-func (c *Client) RestoreInstancesRecovery(ctx context.Context, versionID string, projectID string, body RestoreInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRestoreInstancesRecoveryRequest(c.Server, versionID, projectID, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// DeleteInstance 删除实例
-//
-// 删除数据库实例，暂不支持删除包周期实例。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:1
-//
-// Corresponds with DELETE /{version_id}/{project_id}/instances/{instance_id} (the `DeleteInstance` operationId).
-func (c *Client) DeleteInstance(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteInstanceRequest(c.Server, versionID, projectID, instanceID)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// RestartInstanceWithBody 重启实例
-//
-// 重启实例的数据库服务。
-// > **注意：**
-// >RDS实例重启过程中将不可用，请谨慎操作。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
-//
-// Takes any type of body and a specified content type.
-//
-// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `RestartInstance` operationId).
-func (c *Client) RestartInstanceWithBody(ctx context.Context, versionID string, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRestartInstanceRequestWithBody(c.Server, versionID, projectID, instanceID, contentType, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// RestartInstance 重启实例
-//
-// 重启实例的数据库服务。
-// > **注意：**
-// >RDS实例重启过程中将不可用，请谨慎操作。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
-//
-// Takes a body of the `application/json` content type.
-//
-// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `RestartInstance` operationId).
-func (c *Client) RestartInstance(ctx context.Context, versionID string, projectID string, instanceID string, body RestartInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRestartInstanceRequest(c.Server, versionID, projectID, instanceID, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// ListInstancesConfigurations2 获取指定实例的参数组
-//
-// 获取指定实例的参数组信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:1
-//
-// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations2` operationId).
-func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesConfigurations2Request(c.Server, versionID, projectID, instanceID)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// ListInstancesDatabase 查询数据库
-//
-// 查询指定实例中的数据库。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:1
-//
-// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabase` operationId).
-func (c *Client) ListInstancesDatabase(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesDatabaseRequest(c.Server, versionID, projectID, instanceID)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// ListInstancesDBUser 查询数据库用户
-//
-// 查询指定实例中的数据库。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:1
-//
-// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUser` operationId).
-func (c *Client) ListInstancesDBUser(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesDBUserRequest(c.Server, versionID, projectID, instanceID)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// ListJobs2 获取指定任务信息
-//
-// 获取关系型数据库任务中心指定任务的信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:1
-//
-// Corresponds with GET /{version_id}/{project_id}/jobs (the `ListJobs2` operationId).
-func (c *Client) ListJobs2(ctx context.Context, versionID string, projectID string, params *ListJobs2Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListJobs2Request(c.Server, versionID, projectID, params)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
+	return req, nil
 }
 
 // NewListRdsRequest constructs an http.Request for the ListRds method
 func NewListRdsRequest(server string) (*http.Request, error) {
 	var err error
 
-	queryURL, err := param.URL(server, "/rds")
+	queryURL, err := param.URL(server, "/rds/v1")
 	if err != nil {
 		return nil, err
 	}
@@ -13819,34 +13854,28 @@ func NewListRdsInstancesRequest(server string, projectID string) (*http.Request,
 	return req, nil
 }
 
-// NewCreateInstanceRequest calls the generic CreateInstance builder with application/json body
-func NewCreateInstanceRequest(server string, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody) (*http.Request, error) {
+// NewCreateRdsInstanceRequest calls the generic CreateRdsInstance builder with application/json body
+func NewCreateRdsInstanceRequest(server string, projectID string, body CreateRdsInstanceJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateInstanceRequestWithBody(server, projectID, params, "application/json", bodyReader)
+	return NewCreateRdsInstanceRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
-// NewCreateInstanceRequestWithBody constructs an http.Request for the CreateInstance method, with any body, and a specified content type
-func NewCreateInstanceRequestWithBody(server string, projectID string, params *CreateInstanceParams, contentType string, body io.Reader) (*http.Request, error) {
+// NewCreateRdsInstanceRequestWithBody constructs an http.Request for the CreateRdsInstance method, with any body, and a specified content type
+func NewCreateRdsInstanceRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
 	pathParam0 = param.String(projectID)
 
-	queryURL, err := param.URL(server, "/rds/v1/{project_id}/instances#CreateInstance", pathParam0)
+	queryURL, err := param.URL(server, "/rds/v1/{project_id}/instances#CreateRdsInstance", pathParam0)
 	if err != nil {
 		return nil, err
-	}
-
-	if params != nil {
-
-		queryURL.Query("versionId", param.String(params.VersionID))
-
 	}
 
 	req, err := queryURL.NewRequest(http.MethodPost, body)
@@ -13881,6 +13910,46 @@ func NewRestoreRdsInstanceRequestWithBody(server string, projectID string, conte
 	queryURL, err := param.URL(server, "/rds/v1/{project_id}/instances#RestoreRdsInstance", pathParam0)
 	if err != nil {
 		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodPost, body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreateInstanceRequest calls the generic CreateInstance builder with application/json body
+func NewCreateInstanceRequest(server string, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateInstanceRequestWithBody(server, projectID, params, "application/json", bodyReader)
+}
+
+// NewCreateInstanceRequestWithBody constructs an http.Request for the CreateInstance method, with any body, and a specified content type
+func NewCreateInstanceRequestWithBody(server string, projectID string, params *CreateInstanceParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	queryURL, err := param.URL(server, "/rds/v1/{project_id}/instances#v1", pathParam0)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		queryURL.Query("versionId", param.String(params.VersionID))
+
 	}
 
 	req, err := queryURL.NewRequest(http.MethodPost, body)
@@ -14353,7 +14422,7 @@ func NewShowRdRequest(server string, versionID string) (*http.Request, error) {
 
 	pathParam0 = param.String(versionID)
 
-	queryURL, err := param.URL(server, "/rds/{versionId}#ShowRd", pathParam0)
+	queryURL, err := param.URL(server, "/rds/{versionId}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
@@ -14362,65 +14431,6 @@ func NewShowRdRequest(server string, versionID string) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
-
-	return req, nil
-}
-
-// NewShowRd2Request constructs an http.Request for the ShowRd2 method
-func NewShowRd2Request(server string, versionID string) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(versionID)
-
-	queryURL, err := param.URL(server, "/rds/{versionId}#ShowRd2", pathParam0)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodGet, nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
-// NewCreateRdsInstanceRequest calls the generic CreateRdsInstance builder with application/json body
-func NewCreateRdsInstanceRequest(server string, versionID string, projectID string, body CreateRdsInstanceJSONRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = bytes.NewReader(buf)
-	return NewCreateRdsInstanceRequestWithBody(server, versionID, projectID, "application/json", bodyReader)
-}
-
-// NewCreateRdsInstanceRequestWithBody constructs an http.Request for the CreateRdsInstance method, with any body, and a specified content type
-func NewCreateRdsInstanceRequestWithBody(server string, versionID string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(versionID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(projectID)
-
-	queryURL, err := param.URL(server, "/rds/{versionId}/{project_id}/instances", pathParam0, pathParam1)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodPost, body)
-	if err != nil {
-		return nil, err
-	}
-
-	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -14595,27 +14605,6 @@ func NewListCollationsRequest(server string, projectID string) (*http.Request, e
 	return req, nil
 }
 
-// NewListConfigurationsRequest constructs an http.Request for the ListConfigurations method
-func NewListConfigurationsRequest(server string, projectID string) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(projectID)
-
-	queryURL, err := param.URL(server, "/v3/{project_id}/configurations", pathParam0)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodGet, nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
 // NewCreateConfigurationRequest calls the generic CreateConfiguration builder with application/json body
 func NewCreateConfigurationRequest(server string, projectID string, body CreateConfigurationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -14635,7 +14624,7 @@ func NewCreateConfigurationRequestWithBody(server string, projectID string, cont
 
 	pathParam0 = param.String(projectID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/configurations", pathParam0)
+	queryURL, err := param.URL(server, "/v3/{project_id}/configurations#CreateConfiguration", pathParam0)
 	if err != nil {
 		return nil, err
 	}
@@ -14646,6 +14635,82 @@ func NewCreateConfigurationRequestWithBody(server string, projectID string, cont
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreateConfigurationV3Request calls the generic CreateConfigurationV3 builder with application/json body
+func NewCreateConfigurationV3Request(server string, projectID string, body CreateConfigurationV3JSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateConfigurationV3RequestWithBody(server, projectID, "application/json", bodyReader)
+}
+
+// NewCreateConfigurationV3RequestWithBody constructs an http.Request for the CreateConfigurationV3 method, with any body, and a specified content type
+func NewCreateConfigurationV3RequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/configurations#CreateConfigurationV3", pathParam0)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodPost, body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListConfigurationsRequest constructs an http.Request for the ListConfigurations method
+func NewListConfigurationsRequest(server string, projectID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/configurations#ListConfigurations", pathParam0)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListConfigurationsV3Request constructs an http.Request for the ListConfigurationsV3 method
+func NewListConfigurationsV3Request(server string, projectID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/configurations#ListConfigurationsV3", pathParam0)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -14662,7 +14727,32 @@ func NewDeleteConfigurationRequest(server string, projectID string, configID str
 
 	pathParam1 = param.String(configID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/configurations/{config_id}", pathParam0, pathParam1)
+	queryURL, err := param.URL(server, "/v3/{project_id}/configurations/{config_id}#DeleteConfiguration", pathParam0, pathParam1)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewDeleteConfigurationV3Request constructs an http.Request for the DeleteConfigurationV3 method
+func NewDeleteConfigurationV3Request(server string, projectID string, configID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	var pathParam1 string
+
+	pathParam1 = param.String(configID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/configurations/{config_id}#DeleteConfigurationV3", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -14687,7 +14777,32 @@ func NewShowConfigurationRequest(server string, projectID string, configID strin
 
 	pathParam1 = param.String(configID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/configurations/{config_id}", pathParam0, pathParam1)
+	queryURL, err := param.URL(server, "/v3/{project_id}/configurations/{config_id}#ShowConfiguration", pathParam0, pathParam1)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewShowConfigurationV3Request constructs an http.Request for the ShowConfigurationV3 method
+func NewShowConfigurationV3Request(server string, projectID string, configID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	var pathParam1 string
+
+	pathParam1 = param.String(configID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/configurations/{config_id}#ShowConfigurationV3", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -14723,7 +14838,45 @@ func NewUpdateConfigurationRequestWithBody(server string, projectID string, conf
 
 	pathParam1 = param.String(configID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/configurations/{config_id}", pathParam0, pathParam1)
+	queryURL, err := param.URL(server, "/v3/{project_id}/configurations/{config_id}#UpdateConfiguration", pathParam0, pathParam1)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodPut, body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdateConfigurationV3Request calls the generic UpdateConfigurationV3 builder with application/json body
+func NewUpdateConfigurationV3Request(server string, projectID string, configID string, body UpdateConfigurationV3JSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateConfigurationV3RequestWithBody(server, projectID, configID, "application/json", bodyReader)
+}
+
+// NewUpdateConfigurationV3RequestWithBody constructs an http.Request for the UpdateConfigurationV3 method, with any body, and a specified content type
+func NewUpdateConfigurationV3RequestWithBody(server string, projectID string, configID string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	var pathParam1 string
+
+	pathParam1 = param.String(configID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/configurations/{config_id}#UpdateConfigurationV3", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -14761,7 +14914,45 @@ func NewUpdateApplyRequestWithBody(server string, projectID string, configID str
 
 	pathParam1 = param.String(configID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/configurations/{config_id}/apply", pathParam0, pathParam1)
+	queryURL, err := param.URL(server, "/v3/{project_id}/configurations/{config_id}/apply#UpdateApply", pathParam0, pathParam1)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodPut, body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdateConfigurationsApplyRequest calls the generic UpdateConfigurationsApply builder with application/json body
+func NewUpdateConfigurationsApplyRequest(server string, projectID string, configID string, body UpdateConfigurationsApplyJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateConfigurationsApplyRequestWithBody(server, projectID, configID, "application/json", bodyReader)
+}
+
+// NewUpdateConfigurationsApplyRequestWithBody constructs an http.Request for the UpdateConfigurationsApply method, with any body, and a specified content type
+func NewUpdateConfigurationsApplyRequestWithBody(server string, projectID string, configID string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	var pathParam1 string
+
+	pathParam1 = param.String(configID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/configurations/{config_id}/apply#UpdateConfigurationsApply", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -14842,6 +15033,40 @@ func NewShowFlavorRequest(server string, projectID string, databaseName string, 
 	return req, nil
 }
 
+// NewCreateInstanceV3Request calls the generic CreateInstanceV3 builder with application/json body
+func NewCreateInstanceV3Request(server string, projectID string, body CreateInstanceV3JSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateInstanceV3RequestWithBody(server, projectID, "application/json", bodyReader)
+}
+
+// NewCreateInstanceV3RequestWithBody constructs an http.Request for the CreateInstanceV3 method, with any body, and a specified content type
+func NewCreateInstanceV3RequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances#CreateInstanceV3", pathParam0)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodPost, body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewListInstancesRequest constructs an http.Request for the ListInstances method
 func NewListInstancesRequest(server string, projectID string, params *ListInstancesParams) (*http.Request, error) {
 	var err error
@@ -14850,7 +15075,7 @@ func NewListInstancesRequest(server string, projectID string, params *ListInstan
 
 	pathParam0 = param.String(projectID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/instances", pathParam0)
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances#ListInstances", pathParam0)
 	if err != nil {
 		return nil, err
 	}
@@ -14921,36 +15146,148 @@ func NewListInstancesRequest(server string, projectID string, params *ListInstan
 	return req, nil
 }
 
-// NewCreateInstanceV3Request calls the generic CreateInstanceV3 builder with application/json body
-func NewCreateInstanceV3Request(server string, projectID string, body CreateInstanceV3JSONRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = bytes.NewReader(buf)
-	return NewCreateInstanceV3RequestWithBody(server, projectID, "application/json", bodyReader)
-}
-
-// NewCreateInstanceV3RequestWithBody constructs an http.Request for the CreateInstanceV3 method, with any body, and a specified content type
-func NewCreateInstanceV3RequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewListInstancesV3Request constructs an http.Request for the ListInstancesV3 method
+func NewListInstancesV3Request(server string, projectID string, params *ListInstancesV3Params) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
 	pathParam0 = param.String(projectID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/instances#CreateInstanceV3", pathParam0)
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances#ListInstancesV3", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := queryURL.NewRequest(http.MethodPost, body)
+	if params != nil {
+
+		if params.ID != nil {
+
+			queryURL.Query("id", param.String(*params.ID))
+
+		}
+
+		if params.Name != nil {
+
+			queryURL.Query("name", param.String(*params.Name))
+
+		}
+
+		if params.Type != nil {
+
+			queryURL.Query("type", param.String(*params.Type))
+
+		}
+
+		if params.DatastoreType != nil {
+
+			queryURL.Query("datastore_type", param.String(*params.DatastoreType))
+
+		}
+
+		if params.VpcID != nil {
+
+			queryURL.Query("vpc_id", param.String(*params.VpcID))
+
+		}
+
+		if params.SubnetID != nil {
+
+			queryURL.Query("subnet_id", param.String(*params.SubnetID))
+
+		}
+
+		if params.Offset != nil {
+
+			queryURL.Query("offset", param.Int(*params.Offset))
+
+		}
+
+		if params.Limit != nil {
+
+			queryURL.Query("limit", param.Int(*params.Limit))
+
+		}
+
+	}
+
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
 
-	req.Header.Add("Content-Type", contentType)
+	return req, nil
+}
+
+// NewListInstancesV32Request constructs an http.Request for the ListInstancesV32 method
+func NewListInstancesV32Request(server string, projectID string, params *ListInstancesV32Params) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances#ListInstancesV32", pathParam0)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.ID != nil {
+
+			queryURL.Query("id", param.String(*params.ID))
+
+		}
+
+		if params.Name != nil {
+
+			queryURL.Query("name", param.String(*params.Name))
+
+		}
+
+		if params.Type != nil {
+
+			queryURL.Query("type", param.String(*params.Type))
+
+		}
+
+		if params.DatastoreType != nil {
+
+			queryURL.Query("datastore_type", param.String(*params.DatastoreType))
+
+		}
+
+		if params.VpcID != nil {
+
+			queryURL.Query("vpc_id", param.String(*params.VpcID))
+
+		}
+
+		if params.SubnetID != nil {
+
+			queryURL.Query("subnet_id", param.String(*params.SubnetID))
+
+		}
+
+		if params.Offset != nil {
+
+			queryURL.Query("offset", param.Int(*params.Offset))
+
+		}
+
+		if params.Limit != nil {
+
+			queryURL.Query("limit", param.Int(*params.Limit))
+
+		}
+
+	}
+
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -14989,6 +15326,40 @@ func NewRestoreInstanceV3RequestWithBody(server string, projectID string, conten
 	return req, nil
 }
 
+// NewRestoreInstancesRecoveryRequest calls the generic RestoreInstancesRecovery builder with application/json body
+func NewRestoreInstancesRecoveryRequest(server string, projectID string, body RestoreInstancesRecoveryJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRestoreInstancesRecoveryRequestWithBody(server, projectID, "application/json", bodyReader)
+}
+
+// NewRestoreInstancesRecoveryRequestWithBody constructs an http.Request for the RestoreInstancesRecovery method, with any body, and a specified content type
+func NewRestoreInstancesRecoveryRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances/recovery#RestoreInstancesRecovery", pathParam0)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodPost, body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewRestoreRecoveryRequest calls the generic RestoreRecovery builder with application/json body
 func NewRestoreRecoveryRequest(server string, projectID string, body RestoreRecoveryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -15008,7 +15379,7 @@ func NewRestoreRecoveryRequestWithBody(server string, projectID string, contentT
 
 	pathParam0 = param.String(projectID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/instances/recovery", pathParam0)
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances/recovery#RestoreRecovery", pathParam0)
 	if err != nil {
 		return nil, err
 	}
@@ -15019,6 +15390,31 @@ func NewRestoreRecoveryRequestWithBody(server string, projectID string, contentT
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteInstanceRequest constructs an http.Request for the DeleteInstance method
+func NewDeleteInstanceRequest(server string, projectID string, instanceID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	var pathParam1 string
+
+	pathParam1 = param.String(instanceID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}#DeleteInstance", pathParam0, pathParam1)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -15035,7 +15431,7 @@ func NewDeleteInstanceV3Request(server string, projectID string, instanceID stri
 
 	pathParam1 = param.String(instanceID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}", pathParam0, pathParam1)
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}#DeleteInstanceV3", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -15044,6 +15440,82 @@ func NewDeleteInstanceV3Request(server string, projectID string, instanceID stri
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewRestartInstanceRequest calls the generic RestartInstance builder with application/json body
+func NewRestartInstanceRequest(server string, projectID string, instanceID string, body RestartInstanceJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRestartInstanceRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
+}
+
+// NewRestartInstanceRequestWithBody constructs an http.Request for the RestartInstance method, with any body, and a specified content type
+func NewRestartInstanceRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	var pathParam1 string
+
+	pathParam1 = param.String(instanceID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}/action#RestartInstance", pathParam0, pathParam1)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodPost, body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRestartInstanceV3Request calls the generic RestartInstanceV3 builder with application/json body
+func NewRestartInstanceV3Request(server string, projectID string, instanceID string, body RestartInstanceV3JSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRestartInstanceV3RequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
+}
+
+// NewRestartInstanceV3RequestWithBody constructs an http.Request for the RestartInstanceV3 method, with any body, and a specified content type
+func NewRestartInstanceV3RequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	var pathParam1 string
+
+	pathParam1 = param.String(instanceID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}/action#RestartInstanceV3", pathParam0, pathParam1)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodPost, body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -15110,44 +15582,6 @@ func NewResizeFlavorRequestWithBody(server string, projectID string, instanceID 
 	pathParam1 = param.String(instanceID)
 
 	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}/action#resize_flavor", pathParam0, pathParam1)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodPost, body)
-	if err != nil {
-		return nil, err
-	}
-
-	req.Header.Add("Content-Type", contentType)
-
-	return req, nil
-}
-
-// NewRestartInstanceV3Request calls the generic RestartInstanceV3 builder with application/json body
-func NewRestartInstanceV3Request(server string, projectID string, instanceID string, body RestartInstanceV3JSONRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = bytes.NewReader(buf)
-	return NewRestartInstanceV3RequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
-}
-
-// NewRestartInstanceV3RequestWithBody constructs an http.Request for the RestartInstanceV3 method, with any body, and a specified content type
-func NewRestartInstanceV3RequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(projectID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(instanceID)
-
-	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}/action#restart", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -15401,31 +15835,6 @@ func NewUpdatePolicyRequestWithBody(server string, projectID string, instanceID 
 	return req, nil
 }
 
-// NewListInstancesConfigurationsRequest constructs an http.Request for the ListInstancesConfigurations method
-func NewListInstancesConfigurationsRequest(server string, projectID string, instanceID string) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(projectID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(instanceID)
-
-	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}/configurations", pathParam0, pathParam1)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodGet, nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
 // NewUpdateInstancesConfigurationRequest calls the generic UpdateInstancesConfiguration builder with application/json body
 func NewUpdateInstancesConfigurationRequest(server string, projectID string, instanceID string, body UpdateInstancesConfigurationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -15464,8 +15873,8 @@ func NewUpdateInstancesConfigurationRequestWithBody(server string, projectID str
 	return req, nil
 }
 
-// NewListInstancesDatabaseV3Request constructs an http.Request for the ListInstancesDatabaseV3 method
-func NewListInstancesDatabaseV3Request(server string, projectID string, instanceID string) (*http.Request, error) {
+// NewListInstancesConfigurationsRequest constructs an http.Request for the ListInstancesConfigurations method
+func NewListInstancesConfigurationsRequest(server string, projectID string, instanceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -15476,7 +15885,32 @@ func NewListInstancesDatabaseV3Request(server string, projectID string, instance
 
 	pathParam1 = param.String(instanceID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}/database", pathParam0, pathParam1)
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurations", pathParam0, pathParam1)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListInstancesConfigurationsV3Request constructs an http.Request for the ListInstancesConfigurationsV3 method
+func NewListInstancesConfigurationsV3Request(server string, projectID string, instanceID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	var pathParam1 string
+
+	pathParam1 = param.String(instanceID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurationsV3", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -15523,6 +15957,56 @@ func NewCreateDatabaseRequestWithBody(server string, projectID string, instanceI
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListInstancesDatabaseRequest constructs an http.Request for the ListInstancesDatabase method
+func NewListInstancesDatabaseRequest(server string, projectID string, instanceID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	var pathParam1 string
+
+	pathParam1 = param.String(instanceID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabase", pathParam0, pathParam1)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListInstancesDatabaseV3Request constructs an http.Request for the ListInstancesDatabaseV3 method
+func NewListInstancesDatabaseV3Request(server string, projectID string, instanceID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	var pathParam1 string
+
+	pathParam1 = param.String(instanceID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabaseV3", pathParam0, pathParam1)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -15700,31 +16184,6 @@ func NewCreateDBPrivilegeRequestWithBody(server string, projectID string, instan
 	return req, nil
 }
 
-// NewListInstancesDBUserV3Request constructs an http.Request for the ListInstancesDBUserV3 method
-func NewListInstancesDBUserV3Request(server string, projectID string, instanceID string) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(projectID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(instanceID)
-
-	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}/db_user", pathParam0, pathParam1)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodGet, nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
 // NewCreateDBUserRequest calls the generic CreateDBUser builder with application/json body
 func NewCreateDBUserRequest(server string, projectID string, instanceID string, body CreateDBUserJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -15759,6 +16218,56 @@ func NewCreateDBUserRequestWithBody(server string, projectID string, instanceID 
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListInstancesDBUserRequest constructs an http.Request for the ListInstancesDBUser method
+func NewListInstancesDBUserRequest(server string, projectID string, instanceID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	var pathParam1 string
+
+	pathParam1 = param.String(instanceID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUser", pathParam0, pathParam1)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListInstancesDBUserV3Request constructs an http.Request for the ListInstancesDBUserV3 method
+func NewListInstancesDBUserV3Request(server string, projectID string, instanceID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	var pathParam1 string
+
+	pathParam1 = param.String(instanceID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUserV3", pathParam0, pathParam1)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -16157,7 +16666,34 @@ func NewListJobsRequest(server string, projectID string, params *ListJobsParams)
 
 	pathParam0 = param.String(projectID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/jobs", pathParam0)
+	queryURL, err := param.URL(server, "/v3/{project_id}/jobs#ListJobs", pathParam0)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		queryURL.Query("id", param.String(params.ID))
+
+	}
+
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListJobsV3Request constructs an http.Request for the ListJobsV3 method
+func NewListJobsV3Request(server string, projectID string, params *ListJobsV3Params) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/jobs#ListJobsV3", pathParam0)
 	if err != nil {
 		return nil, err
 	}
@@ -16228,592 +16764,6 @@ func NewListTagsRequest(server string, projectID string) (*http.Request, error) 
 	return req, nil
 }
 
-// NewListConfigurations2Request constructs an http.Request for the ListConfigurations2 method
-func NewListConfigurations2Request(server string, versionID string, projectID string) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(versionID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(projectID)
-
-	queryURL, err := param.URL(server, "/{version_id}/{project_id}/configurations", pathParam0, pathParam1)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodGet, nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
-// NewCreateConfiguration2Request calls the generic CreateConfiguration2 builder with application/json body
-func NewCreateConfiguration2Request(server string, versionID string, projectID string, body CreateConfiguration2JSONRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = bytes.NewReader(buf)
-	return NewCreateConfiguration2RequestWithBody(server, versionID, projectID, "application/json", bodyReader)
-}
-
-// NewCreateConfiguration2RequestWithBody constructs an http.Request for the CreateConfiguration2 method, with any body, and a specified content type
-func NewCreateConfiguration2RequestWithBody(server string, versionID string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(versionID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(projectID)
-
-	queryURL, err := param.URL(server, "/{version_id}/{project_id}/configurations", pathParam0, pathParam1)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodPost, body)
-	if err != nil {
-		return nil, err
-	}
-
-	req.Header.Add("Content-Type", contentType)
-
-	return req, nil
-}
-
-// NewDeleteConfiguration2Request constructs an http.Request for the DeleteConfiguration2 method
-func NewDeleteConfiguration2Request(server string, versionID string, projectID string, configID string) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(versionID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(projectID)
-
-	var pathParam2 string
-
-	pathParam2 = param.String(configID)
-
-	queryURL, err := param.URL(server, "/{version_id}/{project_id}/configurations/{config_id}", pathParam0, pathParam1, pathParam2)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodDelete, nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
-// NewShowConfiguration2Request constructs an http.Request for the ShowConfiguration2 method
-func NewShowConfiguration2Request(server string, versionID string, projectID string, configID string) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(versionID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(projectID)
-
-	var pathParam2 string
-
-	pathParam2 = param.String(configID)
-
-	queryURL, err := param.URL(server, "/{version_id}/{project_id}/configurations/{config_id}", pathParam0, pathParam1, pathParam2)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodGet, nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
-// NewUpdateConfiguration2Request calls the generic UpdateConfiguration2 builder with application/json body
-func NewUpdateConfiguration2Request(server string, versionID string, projectID string, configID string, body UpdateConfiguration2JSONRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = bytes.NewReader(buf)
-	return NewUpdateConfiguration2RequestWithBody(server, versionID, projectID, configID, "application/json", bodyReader)
-}
-
-// NewUpdateConfiguration2RequestWithBody constructs an http.Request for the UpdateConfiguration2 method, with any body, and a specified content type
-func NewUpdateConfiguration2RequestWithBody(server string, versionID string, projectID string, configID string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(versionID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(projectID)
-
-	var pathParam2 string
-
-	pathParam2 = param.String(configID)
-
-	queryURL, err := param.URL(server, "/{version_id}/{project_id}/configurations/{config_id}", pathParam0, pathParam1, pathParam2)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodPut, body)
-	if err != nil {
-		return nil, err
-	}
-
-	req.Header.Add("Content-Type", contentType)
-
-	return req, nil
-}
-
-// NewUpdateConfigurationsApplyRequest calls the generic UpdateConfigurationsApply builder with application/json body
-func NewUpdateConfigurationsApplyRequest(server string, versionID string, projectID string, configID string, body UpdateConfigurationsApplyJSONRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = bytes.NewReader(buf)
-	return NewUpdateConfigurationsApplyRequestWithBody(server, versionID, projectID, configID, "application/json", bodyReader)
-}
-
-// NewUpdateConfigurationsApplyRequestWithBody constructs an http.Request for the UpdateConfigurationsApply method, with any body, and a specified content type
-func NewUpdateConfigurationsApplyRequestWithBody(server string, versionID string, projectID string, configID string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(versionID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(projectID)
-
-	var pathParam2 string
-
-	pathParam2 = param.String(configID)
-
-	queryURL, err := param.URL(server, "/{version_id}/{project_id}/configurations/{config_id}/apply", pathParam0, pathParam1, pathParam2)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodPut, body)
-	if err != nil {
-		return nil, err
-	}
-
-	req.Header.Add("Content-Type", contentType)
-
-	return req, nil
-}
-
-// NewListInstances2Request constructs an http.Request for the ListInstances2 method
-func NewListInstances2Request(server string, versionID string, projectID string, params *ListInstances2Params) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(versionID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(projectID)
-
-	queryURL, err := param.URL(server, "/{version_id}/{project_id}/instances#ListInstances2", pathParam0, pathParam1)
-	if err != nil {
-		return nil, err
-	}
-
-	if params != nil {
-
-		if params.ID != nil {
-
-			queryURL.Query("id", param.String(*params.ID))
-
-		}
-
-		if params.Name != nil {
-
-			queryURL.Query("name", param.String(*params.Name))
-
-		}
-
-		if params.Type != nil {
-
-			queryURL.Query("type", param.String(*params.Type))
-
-		}
-
-		if params.DatastoreType != nil {
-
-			queryURL.Query("datastore_type", param.String(*params.DatastoreType))
-
-		}
-
-		if params.VpcID != nil {
-
-			queryURL.Query("vpc_id", param.String(*params.VpcID))
-
-		}
-
-		if params.SubnetID != nil {
-
-			queryURL.Query("subnet_id", param.String(*params.SubnetID))
-
-		}
-
-		if params.Offset != nil {
-
-			queryURL.Query("offset", param.Int(*params.Offset))
-
-		}
-
-		if params.Limit != nil {
-
-			queryURL.Query("limit", param.Int(*params.Limit))
-
-		}
-
-	}
-
-	req, err := queryURL.NewRequest(http.MethodGet, nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
-// NewListInstances3Request constructs an http.Request for the ListInstances3 method
-func NewListInstances3Request(server string, versionID string, projectID string, params *ListInstances3Params) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(versionID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(projectID)
-
-	queryURL, err := param.URL(server, "/{version_id}/{project_id}/instances#ListInstances3", pathParam0, pathParam1)
-	if err != nil {
-		return nil, err
-	}
-
-	if params != nil {
-
-		if params.ID != nil {
-
-			queryURL.Query("id", param.String(*params.ID))
-
-		}
-
-		if params.Name != nil {
-
-			queryURL.Query("name", param.String(*params.Name))
-
-		}
-
-		if params.Type != nil {
-
-			queryURL.Query("type", param.String(*params.Type))
-
-		}
-
-		if params.DatastoreType != nil {
-
-			queryURL.Query("datastore_type", param.String(*params.DatastoreType))
-
-		}
-
-		if params.VpcID != nil {
-
-			queryURL.Query("vpc_id", param.String(*params.VpcID))
-
-		}
-
-		if params.SubnetID != nil {
-
-			queryURL.Query("subnet_id", param.String(*params.SubnetID))
-
-		}
-
-		if params.Offset != nil {
-
-			queryURL.Query("offset", param.Int(*params.Offset))
-
-		}
-
-		if params.Limit != nil {
-
-			queryURL.Query("limit", param.Int(*params.Limit))
-
-		}
-
-	}
-
-	req, err := queryURL.NewRequest(http.MethodGet, nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
-// NewRestoreInstancesRecoveryRequest calls the generic RestoreInstancesRecovery builder with application/json body
-func NewRestoreInstancesRecoveryRequest(server string, versionID string, projectID string, body RestoreInstancesRecoveryJSONRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = bytes.NewReader(buf)
-	return NewRestoreInstancesRecoveryRequestWithBody(server, versionID, projectID, "application/json", bodyReader)
-}
-
-// NewRestoreInstancesRecoveryRequestWithBody constructs an http.Request for the RestoreInstancesRecovery method, with any body, and a specified content type
-func NewRestoreInstancesRecoveryRequestWithBody(server string, versionID string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(versionID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(projectID)
-
-	queryURL, err := param.URL(server, "/{version_id}/{project_id}/instances/recovery", pathParam0, pathParam1)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodPost, body)
-	if err != nil {
-		return nil, err
-	}
-
-	req.Header.Add("Content-Type", contentType)
-
-	return req, nil
-}
-
-// NewDeleteInstanceRequest constructs an http.Request for the DeleteInstance method
-func NewDeleteInstanceRequest(server string, versionID string, projectID string, instanceID string) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(versionID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(projectID)
-
-	var pathParam2 string
-
-	pathParam2 = param.String(instanceID)
-
-	queryURL, err := param.URL(server, "/{version_id}/{project_id}/instances/{instance_id}", pathParam0, pathParam1, pathParam2)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodDelete, nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
-// NewRestartInstanceRequest calls the generic RestartInstance builder with application/json body
-func NewRestartInstanceRequest(server string, versionID string, projectID string, instanceID string, body RestartInstanceJSONRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = bytes.NewReader(buf)
-	return NewRestartInstanceRequestWithBody(server, versionID, projectID, instanceID, "application/json", bodyReader)
-}
-
-// NewRestartInstanceRequestWithBody constructs an http.Request for the RestartInstance method, with any body, and a specified content type
-func NewRestartInstanceRequestWithBody(server string, versionID string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(versionID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(projectID)
-
-	var pathParam2 string
-
-	pathParam2 = param.String(instanceID)
-
-	queryURL, err := param.URL(server, "/{version_id}/{project_id}/instances/{instance_id}/action", pathParam0, pathParam1, pathParam2)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodPost, body)
-	if err != nil {
-		return nil, err
-	}
-
-	req.Header.Add("Content-Type", contentType)
-
-	return req, nil
-}
-
-// NewListInstancesConfigurations2Request constructs an http.Request for the ListInstancesConfigurations2 method
-func NewListInstancesConfigurations2Request(server string, versionID string, projectID string, instanceID string) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(versionID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(projectID)
-
-	var pathParam2 string
-
-	pathParam2 = param.String(instanceID)
-
-	queryURL, err := param.URL(server, "/{version_id}/{project_id}/instances/{instance_id}/configurations", pathParam0, pathParam1, pathParam2)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodGet, nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
-// NewListInstancesDatabaseRequest constructs an http.Request for the ListInstancesDatabase method
-func NewListInstancesDatabaseRequest(server string, versionID string, projectID string, instanceID string) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(versionID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(projectID)
-
-	var pathParam2 string
-
-	pathParam2 = param.String(instanceID)
-
-	queryURL, err := param.URL(server, "/{version_id}/{project_id}/instances/{instance_id}/database", pathParam0, pathParam1, pathParam2)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodGet, nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
-// NewListInstancesDBUserRequest constructs an http.Request for the ListInstancesDBUser method
-func NewListInstancesDBUserRequest(server string, versionID string, projectID string, instanceID string) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(versionID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(projectID)
-
-	var pathParam2 string
-
-	pathParam2 = param.String(instanceID)
-
-	queryURL, err := param.URL(server, "/{version_id}/{project_id}/instances/{instance_id}/db_user", pathParam0, pathParam1, pathParam2)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodGet, nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
-// NewListJobs2Request constructs an http.Request for the ListJobs2 method
-func NewListJobs2Request(server string, versionID string, projectID string, params *ListJobs2Params) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(versionID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(projectID)
-
-	queryURL, err := param.URL(server, "/{version_id}/{project_id}/jobs", pathParam0, pathParam1)
-	if err != nil {
-		return nil, err
-	}
-
-	if params != nil {
-
-		queryURL.Query("id", param.String(params.ID))
-
-	}
-
-	req, err := queryURL.NewRequest(http.MethodGet, nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
 func (c *Client) applyEditors(ctx context.Context, req *http.Request, additionalEditors []RequestEditorFn) error {
 	for _, r := range c.RequestEditors {
 		if err := r(ctx, req); err != nil {
@@ -16858,7 +16808,7 @@ func WithBaseURL(baseURL string) ClientOption {
 // ClientWithResponsesInterface is the interface specification for the client with responses above.
 type ClientWithResponsesInterface interface {
 
-	// ListRdsWithResponse 查询API版本列表
+	// ListRds2WithResponse 查询API版本列表
 	//
 	// 查询关系型数据库当前支持的API版本列表。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16868,7 +16818,18 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /rds (the `ListRds` operationId).
+	// Corresponds with GET /rds (the `ListRds2` operationId).
+	ListRds2WithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListRds2Response, error)
+
+	// ListRdsWithResponse 查询API版本信息
+	//
+	// 查询API指定版本信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /rds/v1 (the `ListRds` operationId).
 	ListRdsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListRdsResponse, error)
 
 	// ListBackupsWithResponse 以列表形式返回手动备份信息
@@ -16981,27 +16942,27 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /rds/v1/{project_id}/instances (the `ListRdsInstances` operationId).
 	ListRdsInstancesWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListRdsInstancesResponse, error)
 
-	// CreateInstanceWithBodyWithResponse 创建实例
+	// CreateRdsInstanceWithBodyWithResponse 创建实例
 	//
 	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
-	CreateInstanceWithBodyWithResponse(ctx context.Context, projectID string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstance (the `CreateRdsInstance` operationId).
+	CreateRdsInstanceWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstanceResponse, error)
 
-	// CreateInstanceWithResponse 创建实例
+	// CreateRdsInstanceWithResponse 创建实例
 	//
 	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
-	CreateInstanceWithResponse(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstance (the `CreateRdsInstance` operationId).
+	CreateRdsInstanceWithResponse(ctx context.Context, projectID string, body CreateRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstanceResponse, error)
 
 	// RestoreRdsInstanceWithBodyWithResponse 恢复到新实例
 	//
@@ -17024,6 +16985,28 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances#RestoreRdsInstance (the `RestoreRdsInstance` operationId).
 	RestoreRdsInstanceWithResponse(ctx context.Context, projectID string, body RestoreRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreRdsInstanceResponse, error)
+
+	// CreateInstanceWithBodyWithResponse 创建实例
+	//
+	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances#v1 (the `CreateInstance` operationId).
+	CreateInstanceWithBodyWithResponse(ctx context.Context, projectID string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
+
+	// CreateInstanceWithResponse 创建实例
+	//
+	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances#v1 (the `CreateInstance` operationId).
+	CreateInstanceWithResponse(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
 
 	// DeleteRdsInstanceWithBodyWithResponse 删除实例
 	//
@@ -17257,18 +17240,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `RestoreDefault` operationId).
 	RestoreDefaultWithResponse(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*RestoreDefaultResponse, error)
 
-	// ShowRdWithResponse 查询API版本信息
-	//
-	// 查询API指定版本信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with GET /rds/{versionId}#ShowRd (the `ShowRd` operationId).
-	ShowRdWithResponse(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*ShowRdResponse, error)
-
-	// ShowRd2WithResponse 查询指定的API版本信息
+	// ShowRdWithResponse 查询指定的API版本信息
 	//
 	// 查询API指定版本信息。
 	// 调用接口前，您需要了解API  认证权证。
@@ -17278,30 +17250,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /rds/{versionId}#ShowRd2 (the `ShowRd2` operationId).
-	ShowRd2WithResponse(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*ShowRd2Response, error)
-
-	// CreateRdsInstanceWithBodyWithResponse 创建实例
-	//
-	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
-	//
-	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /rds/{versionId}/{project_id}/instances (the `CreateRdsInstance` operationId).
-	CreateRdsInstanceWithBodyWithResponse(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstanceResponse, error)
-
-	// CreateRdsInstanceWithResponse 创建实例
-	//
-	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
-	//
-	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /rds/{versionId}/{project_id}/instances (the `CreateRdsInstance` operationId).
-	CreateRdsInstanceWithResponse(ctx context.Context, versionID string, projectID string, body CreateRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstanceResponse, error)
+	// Corresponds with GET /rds/{versionId} (the `ShowRd` operationId).
+	ShowRdWithResponse(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*ShowRdResponse, error)
 
 	// ListBackupFilesWithResponse 获取备份下载链接
 	//
@@ -17381,19 +17331,6 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v3/{project_id}/collations (the `ListCollations` operationId).
 	ListCollationsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListCollationsResponse, error)
 
-	// ListConfigurationsWithResponse 获取参数模板列表
-	//
-	// 获取参数模板列表，包括所有数据库的默认参数模板和用户创建的参数模板。
-	// 调用接口前，您需要了解API  认证权证。
-	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with GET /v3/{project_id}/configurations (the `ListConfigurations` operationId).
-	ListConfigurationsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListConfigurationsResponse, error)
-
 	// CreateConfigurationWithBodyWithResponse 创建参数模板
 	//
 	// 创建参数模板信息，包含参数模板名称、描述、数据库版本信息、参数值。
@@ -17404,7 +17341,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
+	// Corresponds with POST /v3/{project_id}/configurations#CreateConfiguration (the `CreateConfiguration` operationId).
 	CreateConfigurationWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConfigurationResponse, error)
 
 	// CreateConfigurationWithResponse 创建参数模板
@@ -17417,8 +17354,54 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
+	// Corresponds with POST /v3/{project_id}/configurations#CreateConfiguration (the `CreateConfiguration` operationId).
 	CreateConfigurationWithResponse(ctx context.Context, projectID string, body CreateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConfigurationResponse, error)
+
+	// CreateConfigurationV3WithBodyWithResponse 创建参数组
+	//
+	// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/configurations#CreateConfigurationV3 (the `CreateConfigurationV3` operationId).
+	CreateConfigurationV3WithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConfigurationV3Response, error)
+
+	// CreateConfigurationV3WithResponse 创建参数组
+	//
+	// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/configurations#CreateConfigurationV3 (the `CreateConfigurationV3` operationId).
+	CreateConfigurationV3WithResponse(ctx context.Context, projectID string, body CreateConfigurationV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConfigurationV3Response, error)
+
+	// ListConfigurationsWithResponse 获取参数模板列表
+	//
+	// 获取参数模板列表，包括所有数据库的默认参数模板和用户创建的参数模板。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v3/{project_id}/configurations#ListConfigurations (the `ListConfigurations` operationId).
+	ListConfigurationsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListConfigurationsResponse, error)
+
+	// ListConfigurationsV3WithResponse 获取参数组列表
+	//
+	// 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v3/{project_id}/configurations#ListConfigurationsV3 (the `ListConfigurationsV3` operationId).
+	ListConfigurationsV3WithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListConfigurationsV3Response, error)
 
 	// DeleteConfigurationWithResponse 删除参数模板
 	//
@@ -17430,8 +17413,19 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with DELETE /v3/{project_id}/configurations/{config_id} (the `DeleteConfiguration` operationId).
+	// Corresponds with DELETE /v3/{project_id}/configurations/{config_id}#DeleteConfiguration (the `DeleteConfiguration` operationId).
 	DeleteConfigurationWithResponse(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*DeleteConfigurationResponse, error)
+
+	// DeleteConfigurationV3WithResponse 删除参数组
+	//
+	// 删除指定参数组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数组.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v3/{project_id}/configurations/{config_id}#DeleteConfigurationV3 (the `DeleteConfigurationV3` operationId).
+	DeleteConfigurationV3WithResponse(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*DeleteConfigurationV3Response, error)
 
 	// ShowConfigurationWithResponse 获取指定参数模板的参数
 	//
@@ -17443,8 +17437,19 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v3/{project_id}/configurations/{config_id} (the `ShowConfiguration` operationId).
+	// Corresponds with GET /v3/{project_id}/configurations/{config_id}#ShowConfiguration (the `ShowConfiguration` operationId).
 	ShowConfigurationWithResponse(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*ShowConfigurationResponse, error)
+
+	// ShowConfigurationV3WithResponse 获取指定参数组的参数
+	//
+	// 获取指定参数组的详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v3/{project_id}/configurations/{config_id}#ShowConfigurationV3 (the `ShowConfigurationV3` operationId).
+	ShowConfigurationV3WithResponse(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*ShowConfigurationV3Response, error)
 
 	// UpdateConfigurationWithBodyWithResponse 修改参数模板参数
 	//
@@ -17456,7 +17461,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
+	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}#UpdateConfiguration (the `UpdateConfiguration` operationId).
 	UpdateConfigurationWithBodyWithResponse(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationResponse, error)
 
 	// UpdateConfigurationWithResponse 修改参数模板参数
@@ -17469,8 +17474,30 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
+	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}#UpdateConfiguration (the `UpdateConfiguration` operationId).
 	UpdateConfigurationWithResponse(ctx context.Context, projectID string, configID string, body UpdateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationResponse, error)
+
+	// UpdateConfigurationV3WithBodyWithResponse 修改参数组参数
+	//
+	// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}#UpdateConfigurationV3 (the `UpdateConfigurationV3` operationId).
+	UpdateConfigurationV3WithBodyWithResponse(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationV3Response, error)
+
+	// UpdateConfigurationV3WithResponse 修改参数组参数
+	//
+	// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}#UpdateConfigurationV3 (the `UpdateConfigurationV3` operationId).
+	UpdateConfigurationV3WithResponse(ctx context.Context, projectID string, configID string, body UpdateConfigurationV3JSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationV3Response, error)
 
 	// UpdateApplyWithBodyWithResponse 应用参数模板
 	//
@@ -17482,7 +17509,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
+	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateApply (the `UpdateApply` operationId).
 	UpdateApplyWithBodyWithResponse(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateApplyResponse, error)
 
 	// UpdateApplyWithResponse 应用参数模板
@@ -17495,8 +17522,30 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
+	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateApply (the `UpdateApply` operationId).
 	UpdateApplyWithResponse(ctx context.Context, projectID string, configID string, body UpdateApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateApplyResponse, error)
+
+	// UpdateConfigurationsApplyWithBodyWithResponse 应用参数组
+	//
+	// 将参数组应用到实例，可以指定一个或多个实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateConfigurationsApply (the `UpdateConfigurationsApply` operationId).
+	UpdateConfigurationsApplyWithBodyWithResponse(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationsApplyResponse, error)
+
+	// UpdateConfigurationsApplyWithResponse 应用参数组
+	//
+	// 将参数组应用到实例，可以指定一个或多个实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateConfigurationsApply (the `UpdateConfigurationsApply` operationId).
+	UpdateConfigurationsApplyWithResponse(ctx context.Context, projectID string, configID string, body UpdateConfigurationsApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationsApplyResponse, error)
 
 	// ShowDatastoreWithResponse 查询数据库引擎的版本
 	//
@@ -17524,19 +17573,6 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v3/{project_id}/flavors/{database_name} (the `ShowFlavor` operationId).
 	ShowFlavorWithResponse(ctx context.Context, projectID string, databaseName string, params *ShowFlavorParams, reqEditors ...RequestEditorFn) (*ShowFlavorResponse, error)
 
-	// ListInstancesWithResponse 查询数据库实例列表
-	//
-	// 根据指定条件查询实例列表。
-	// 调用接口前，您需要了解API  认证权证。
-	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with GET /v3/{project_id}/instances (the `ListInstances` operationId).
-	ListInstancesWithResponse(ctx context.Context, projectID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*ListInstancesResponse, error)
-
 	// CreateInstanceV3WithBodyWithResponse 创建数据库实例
 	//
 	// 创建RDS实例，可分为单实例、HA实例和只读副本。
@@ -17562,6 +17598,41 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
 	CreateInstanceV3WithResponse(ctx context.Context, projectID string, body CreateInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceV3Response, error)
+
+	// ListInstancesWithResponse 查询数据库实例列表
+	//
+	// 根据指定条件查询实例列表。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v3/{project_id}/instances#ListInstances (the `ListInstances` operationId).
+	ListInstancesWithResponse(ctx context.Context, projectID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*ListInstancesResponse, error)
+
+	// ListInstancesV3WithResponse 根据指定条件查询实例列表
+	//
+	// 根据指定条件查询实例列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v3/{project_id}/instances#ListInstancesV3 (the `ListInstancesV3` operationId).
+	ListInstancesV3WithResponse(ctx context.Context, projectID string, params *ListInstancesV3Params, reqEditors ...RequestEditorFn) (*ListInstancesV3Response, error)
+
+	// ListInstancesV32WithResponse 根据指定条件查询数据库实例列表
+	//
+	// 根据指定条件查询实例列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v3/{project_id}/instances#ListInstancesV32 (the `ListInstancesV32` operationId).
+	ListInstancesV32WithResponse(ctx context.Context, projectID string, params *ListInstancesV32Params, reqEditors ...RequestEditorFn) (*ListInstancesV32Response, error)
 
 	// RestoreInstanceV3WithBodyWithResponse 恢复到新实例
 	//
@@ -17589,6 +17660,38 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v3/{project_id}/instances#RestoreInstanceV3 (the `RestoreInstanceV3` operationId).
 	RestoreInstanceV3WithResponse(ctx context.Context, projectID string, body RestoreInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreInstanceV3Response, error)
 
+	// RestoreInstancesRecoveryWithBodyWithResponse 恢复到已有或当前实例
+	//
+	// 恢复到已有或当前实例。
+	// > **说明：**
+	// >恢复到已有实例时，该接口存在如下约束：
+	// >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
+	// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
+	// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/instances/recovery#RestoreInstancesRecovery (the `RestoreInstancesRecovery` operationId).
+	RestoreInstancesRecoveryWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreInstancesRecoveryResponse, error)
+
+	// RestoreInstancesRecoveryWithResponse 恢复到已有或当前实例
+	//
+	// 恢复到已有或当前实例。
+	// > **说明：**
+	// >恢复到已有实例时，该接口存在如下约束：
+	// >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
+	// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
+	// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/instances/recovery#RestoreInstancesRecovery (the `RestoreInstancesRecovery` operationId).
+	RestoreInstancesRecoveryWithResponse(ctx context.Context, projectID string, body RestoreInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreInstancesRecoveryResponse, error)
+
 	// RestoreRecoveryWithBodyWithResponse 恢复到已有实例
 	//
 	// 该章节介绍如何将数据库恢复到已有实例。
@@ -17599,7 +17702,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/recovery (the `RestoreRecovery` operationId).
+	// Corresponds with POST /v3/{project_id}/instances/recovery#RestoreRecovery (the `RestoreRecovery` operationId).
 	RestoreRecoveryWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreRecoveryResponse, error)
 
 	// RestoreRecoveryWithResponse 恢复到已有实例
@@ -17612,8 +17715,19 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/recovery (the `RestoreRecovery` operationId).
+	// Corresponds with POST /v3/{project_id}/instances/recovery#RestoreRecovery (the `RestoreRecovery` operationId).
 	RestoreRecoveryWithResponse(ctx context.Context, projectID string, body RestoreRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreRecoveryResponse, error)
+
+	// DeleteInstanceWithResponse 删除实例
+	//
+	// 删除数据库实例，暂不支持删除包周期实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}#DeleteInstance (the `DeleteInstance` operationId).
+	DeleteInstanceWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*DeleteInstanceResponse, error)
 
 	// DeleteInstanceV3WithResponse 删除数据库实例
 	//
@@ -17626,8 +17740,64 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id} (the `DeleteInstanceV3` operationId).
+	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}#DeleteInstanceV3 (the `DeleteInstanceV3` operationId).
 	DeleteInstanceV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*DeleteInstanceV3Response, error)
+
+	// RestartInstanceWithBodyWithResponse 重启实例
+	//
+	// 重启实例的数据库服务。
+	// > **注意：**
+	// >RDS实例重启过程中将不可用，请谨慎操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#RestartInstance (the `RestartInstance` operationId).
+	RestartInstanceWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestartInstanceResponse, error)
+
+	// RestartInstanceWithResponse 重启实例
+	//
+	// 重启实例的数据库服务。
+	// > **注意：**
+	// >RDS实例重启过程中将不可用，请谨慎操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#RestartInstance (the `RestartInstance` operationId).
+	RestartInstanceWithResponse(ctx context.Context, projectID string, instanceID string, body RestartInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*RestartInstanceResponse, error)
+
+	// RestartInstanceV3WithBodyWithResponse 重启数据库实例
+	//
+	// 重启实例的数据库服务。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	// > **须知：**
+	// >RDS实例重启过程中将不可用，请谨慎操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#RestartInstanceV3 (the `RestartInstanceV3` operationId).
+	RestartInstanceV3WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestartInstanceV3Response, error)
+
+	// RestartInstanceV3WithResponse 重启数据库实例
+	//
+	// 重启实例的数据库服务。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	// > **须知：**
+	// >RDS实例重启过程中将不可用，请谨慎操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#RestartInstanceV3 (the `RestartInstanceV3` operationId).
+	RestartInstanceV3WithResponse(ctx context.Context, projectID string, instanceID string, body RestartInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*RestartInstanceV3Response, error)
 
 	// EnlargeVolumeWithBodyWithResponse 扩容数据库实例的磁盘空间
 	//
@@ -17684,36 +17854,6 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `ResizeFlavor` operationId).
 	ResizeFlavorWithResponse(ctx context.Context, projectID string, instanceID string, body ResizeFlavorJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizeFlavorResponse, error)
-
-	// RestartInstanceV3WithBodyWithResponse 重启数据库实例
-	//
-	// 重启实例的数据库服务。
-	// 调用接口前，您需要了解API  认证权证。
-	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-	// > **须知：**
-	// >RDS实例重启过程中将不可用，请谨慎操作。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
-	//
-	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `RestartInstanceV3` operationId).
-	RestartInstanceV3WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestartInstanceV3Response, error)
-
-	// RestartInstanceV3WithResponse 重启数据库实例
-	//
-	// 重启实例的数据库服务。
-	// 调用接口前，您需要了解API  认证权证。
-	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-	// > **须知：**
-	// >RDS实例重启过程中将不可用，请谨慎操作。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
-	//
-	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `RestartInstanceV3` operationId).
-	RestartInstanceV3WithResponse(ctx context.Context, projectID string, instanceID string, body RestartInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*RestartInstanceV3Response, error)
 
 	// SingleToHaWithBodyWithResponse 单机转主备实例
 	//
@@ -17858,19 +17998,6 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/backups/policy (the `UpdatePolicy` operationId).
 	UpdatePolicyWithResponse(ctx context.Context, projectID string, instanceID string, body UpdatePolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePolicyResponse, error)
 
-	// ListInstancesConfigurationsWithResponse 获取指定实例的参数模板
-	//
-	// 获取指定实例的参数模板信息。
-	// 调用接口前，您需要了解API  认证权证。
-	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations` operationId).
-	ListInstancesConfigurationsWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesConfigurationsResponse, error)
-
 	// UpdateInstancesConfigurationWithBodyWithResponse 修改指定实例的参数
 	//
 	// 修改指定实例的参数模板参数。
@@ -17897,18 +18024,29 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/configurations (the `UpdateInstancesConfiguration` operationId).
 	UpdateInstancesConfigurationWithResponse(ctx context.Context, projectID string, instanceID string, body UpdateInstancesConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateInstancesConfigurationResponse, error)
 
-	// ListInstancesDatabaseV3WithResponse 查询数据库（已废弃）
+	// ListInstancesConfigurationsWithResponse 获取指定实例的参数模板
 	//
-	// 查询指定实例中的数据库。
+	// 获取指定实例的参数模板信息。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:1
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabaseV3` operationId).
-	ListInstancesDatabaseV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDatabaseV3Response, error)
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurations (the `ListInstancesConfigurations` operationId).
+	ListInstancesConfigurationsWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesConfigurationsResponse, error)
+
+	// ListInstancesConfigurationsV3WithResponse 获取指定实例的参数组
+	//
+	// 获取指定实例的参数组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurationsV3 (the `ListInstancesConfigurationsV3` operationId).
+	ListInstancesConfigurationsV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesConfigurationsV3Response, error)
 
 	// CreateDatabaseWithBodyWithResponse 创建数据库
 	//
@@ -17935,6 +18073,30 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/database (the `CreateDatabase` operationId).
 	CreateDatabaseWithResponse(ctx context.Context, projectID string, instanceID string, body CreateDatabaseJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDatabaseResponse, error)
+
+	// ListInstancesDatabaseWithResponse 查询数据库
+	//
+	// 查询指定实例中的数据库。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabase (the `ListInstancesDatabase` operationId).
+	ListInstancesDatabaseWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDatabaseResponse, error)
+
+	// ListInstancesDatabaseV3WithResponse 查询数据库（已废弃）
+	//
+	// 查询指定实例中的数据库。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabaseV3 (the `ListInstancesDatabaseV3` operationId).
+	ListInstancesDatabaseV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDatabaseV3Response, error)
 
 	// ListDBUserWithResponse 查询指定数据库的已授权用户
 	//
@@ -18027,19 +18189,6 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDBPrivilege` operationId).
 	CreateDBPrivilegeWithResponse(ctx context.Context, projectID string, instanceID string, body CreateDBPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDBPrivilegeResponse, error)
 
-	// ListInstancesDBUserV3WithResponse 查询数据库用户（已废弃）
-	//
-	// 查询指定实例中的数据库用户。
-	// 调用接口前，您需要了解API  认证权证。
-	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUserV3` operationId).
-	ListInstancesDBUserV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDBUserV3Response, error)
-
 	// CreateDBUserWithBodyWithResponse 创建数据库用户
 	//
 	// 在指定实例中创建数据库帐号。
@@ -18065,6 +18214,30 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDBUser` operationId).
 	CreateDBUserWithResponse(ctx context.Context, projectID string, instanceID string, body CreateDBUserJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDBUserResponse, error)
+
+	// ListInstancesDBUserWithResponse 查询数据库用户
+	//
+	// 查询指定实例中的数据库。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUser (the `ListInstancesDBUser` operationId).
+	ListInstancesDBUserWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDBUserResponse, error)
+
+	// ListInstancesDBUserV3WithResponse 查询数据库用户（已废弃）
+	//
+	// 查询指定实例中的数据库用户。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUserV3 (the `ListInstancesDBUserV3` operationId).
+	ListInstancesDBUserV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDBUserV3Response, error)
 
 	// ListDatabaseWithResponse 查询指定用户的已授权数据库
 	//
@@ -18259,8 +18432,19 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v3/{project_id}/jobs (the `ListJobs` operationId).
+	// Corresponds with GET /v3/{project_id}/jobs#ListJobs (the `ListJobs` operationId).
 	ListJobsWithResponse(ctx context.Context, projectID string, params *ListJobsParams, reqEditors ...RequestEditorFn) (*ListJobsResponse, error)
+
+	// ListJobsV3WithResponse 获取指定任务信息
+	//
+	// 获取关系型数据库任务中心指定任务的信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v3/{project_id}/jobs#ListJobsV3 (the `ListJobsV3` operationId).
+	ListJobsV3WithResponse(ctx context.Context, projectID string, params *ListJobsV3Params, reqEditors ...RequestEditorFn) (*ListJobsV3Response, error)
 
 	// ShowStorageTypeWithResponse 查询数据库磁盘类型
 	//
@@ -18287,240 +18471,47 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /v3/{project_id}/tags (the `ListTags` operationId).
 	ListTagsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListTagsResponse, error)
+}
 
-	// ListConfigurations2WithResponse 获取参数组列表
-	//
-	// 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with GET /{version_id}/{project_id}/configurations (the `ListConfigurations2` operationId).
-	ListConfigurations2WithResponse(ctx context.Context, versionID string, projectID string, reqEditors ...RequestEditorFn) (*ListConfigurations2Response, error)
+type ListRds2Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListRds2ResponseBody
+}
 
-	// CreateConfiguration2WithBodyWithResponse 创建参数组
-	//
-	// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
-	//
-	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /{version_id}/{project_id}/configurations (the `CreateConfiguration2` operationId).
-	CreateConfiguration2WithBodyWithResponse(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConfiguration2Response, error)
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListRds2Response) GetJSON200() *ListRds2ResponseBody {
+	return r.JSON200
+}
 
-	// CreateConfiguration2WithResponse 创建参数组
-	//
-	// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
-	//
-	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /{version_id}/{project_id}/configurations (the `CreateConfiguration2` operationId).
-	CreateConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, body CreateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConfiguration2Response, error)
+// GetBody returns the raw response body bytes
+func (r ListRds2Response) GetBody() []byte {
+	return r.Body
+}
 
-	// DeleteConfiguration2WithResponse 删除参数组
-	//
-	// 删除指定参数组。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数组.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with DELETE /{version_id}/{project_id}/configurations/{config_id} (the `DeleteConfiguration2` operationId).
-	DeleteConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*DeleteConfiguration2Response, error)
+// Status returns HTTPResponse.Status
+func (r ListRds2Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
 
-	// ShowConfiguration2WithResponse 获取指定参数组的参数
-	//
-	// 获取指定参数组的详细信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with GET /{version_id}/{project_id}/configurations/{config_id} (the `ShowConfiguration2` operationId).
-	ShowConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*ShowConfiguration2Response, error)
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListRds2Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
 
-	// UpdateConfiguration2WithBodyWithResponse 修改参数组参数
-	//
-	// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
-	//
-	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-	UpdateConfiguration2WithBodyWithResponse(ctx context.Context, versionID string, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error)
-
-	// UpdateConfiguration2WithResponse 修改参数组参数
-	//
-	// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
-	//
-	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-	UpdateConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, configID string, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error)
-
-	// UpdateConfigurationsApplyWithBodyWithResponse 应用参数组
-	//
-	// 将参数组应用到实例，可以指定一个或多个实例。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
-	//
-	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id}/apply (the `UpdateConfigurationsApply` operationId).
-	UpdateConfigurationsApplyWithBodyWithResponse(ctx context.Context, versionID string, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationsApplyResponse, error)
-
-	// UpdateConfigurationsApplyWithResponse 应用参数组
-	//
-	// 将参数组应用到实例，可以指定一个或多个实例。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
-	//
-	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id}/apply (the `UpdateConfigurationsApply` operationId).
-	UpdateConfigurationsApplyWithResponse(ctx context.Context, versionID string, projectID string, configID string, body UpdateConfigurationsApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationsApplyResponse, error)
-
-	// ListInstances2WithResponse 根据指定条件查询实例列表
-	//
-	// 根据指定条件查询实例列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
-	ListInstances2WithResponse(ctx context.Context, versionID string, projectID string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*ListInstances2Response, error)
-
-	// ListInstances3WithResponse 根据指定条件查询数据库实例列表
-	//
-	// 根据指定条件查询实例列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances3 (the `ListInstances3` operationId).
-	ListInstances3WithResponse(ctx context.Context, versionID string, projectID string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*ListInstances3Response, error)
-
-	// RestoreInstancesRecoveryWithBodyWithResponse 恢复到已有或当前实例
-	//
-	// 恢复到已有或当前实例。
-	// > **说明：**
-	// >恢复到已有实例时，该接口存在如下约束：
-	// >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
-	// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
-	// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
-	//
-	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `RestoreInstancesRecovery` operationId).
-	RestoreInstancesRecoveryWithBodyWithResponse(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreInstancesRecoveryResponse, error)
-
-	// RestoreInstancesRecoveryWithResponse 恢复到已有或当前实例
-	//
-	// 恢复到已有或当前实例。
-	// > **说明：**
-	// >恢复到已有实例时，该接口存在如下约束：
-	// >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
-	// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
-	// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
-	//
-	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `RestoreInstancesRecovery` operationId).
-	RestoreInstancesRecoveryWithResponse(ctx context.Context, versionID string, projectID string, body RestoreInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreInstancesRecoveryResponse, error)
-
-	// DeleteInstanceWithResponse 删除实例
-	//
-	// 删除数据库实例，暂不支持删除包周期实例。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with DELETE /{version_id}/{project_id}/instances/{instance_id} (the `DeleteInstance` operationId).
-	DeleteInstanceWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*DeleteInstanceResponse, error)
-
-	// RestartInstanceWithBodyWithResponse 重启实例
-	//
-	// 重启实例的数据库服务。
-	// > **注意：**
-	// >RDS实例重启过程中将不可用，请谨慎操作。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
-	//
-	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `RestartInstance` operationId).
-	RestartInstanceWithBodyWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestartInstanceResponse, error)
-
-	// RestartInstanceWithResponse 重启实例
-	//
-	// 重启实例的数据库服务。
-	// > **注意：**
-	// >RDS实例重启过程中将不可用，请谨慎操作。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
-	//
-	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `RestartInstance` operationId).
-	RestartInstanceWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, body RestartInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*RestartInstanceResponse, error)
-
-	// ListInstancesConfigurations2WithResponse 获取指定实例的参数组
-	//
-	// 获取指定实例的参数组信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations2` operationId).
-	ListInstancesConfigurations2WithResponse(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesConfigurations2Response, error)
-
-	// ListInstancesDatabaseWithResponse 查询数据库
-	//
-	// 查询指定实例中的数据库。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabase` operationId).
-	ListInstancesDatabaseWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDatabaseResponse, error)
-
-	// ListInstancesDBUserWithResponse 查询数据库用户
-	//
-	// 查询指定实例中的数据库。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUser` operationId).
-	ListInstancesDBUserWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDBUserResponse, error)
-
-	// ListJobs2WithResponse 获取指定任务信息
-	//
-	// 获取关系型数据库任务中心指定任务的信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with GET /{version_id}/{project_id}/jobs (the `ListJobs2` operationId).
-	ListJobs2WithResponse(ctx context.Context, versionID string, projectID string, params *ListJobs2Params, reqEditors ...RequestEditorFn) (*ListJobs2Response, error)
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListRds2Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
 }
 
 type ListRdsResponse struct {
@@ -18926,25 +18917,25 @@ func (r ListRdsInstancesResponse) ContentType() string {
 	return ""
 }
 
-type CreateInstanceResponse struct {
+type CreateRdsInstanceResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateInstanceResponseBody
+	JSON200 *CreateRdsInstanceResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateInstanceResponse) GetJSON200() *CreateInstanceResponseBody {
+func (r CreateRdsInstanceResponse) GetJSON200() *CreateRdsInstanceResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateInstanceResponse) GetBody() []byte {
+func (r CreateRdsInstanceResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateInstanceResponse) Status() string {
+func (r CreateRdsInstanceResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18952,7 +18943,7 @@ func (r CreateInstanceResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateInstanceResponse) StatusCode() int {
+func (r CreateRdsInstanceResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18960,7 +18951,7 @@ func (r CreateInstanceResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateInstanceResponse) ContentType() string {
+func (r CreateRdsInstanceResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -19002,6 +18993,47 @@ func (r RestoreRdsInstanceResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r RestoreRdsInstanceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateInstanceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CreateInstanceResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateInstanceResponse) GetJSON200() *CreateInstanceResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateInstanceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateInstanceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateInstanceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateInstanceResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -19575,88 +19607,6 @@ func (r ShowRdResponse) ContentType() string {
 	return ""
 }
 
-type ShowRd2Response struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ShowRd2ResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ShowRd2Response) GetJSON200() *ShowRd2ResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r ShowRd2Response) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ShowRd2Response) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ShowRd2Response) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ShowRd2Response) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type CreateRdsInstanceResponse struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateRdsInstanceResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateRdsInstanceResponse) GetJSON200() *CreateRdsInstanceResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r CreateRdsInstanceResponse) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r CreateRdsInstanceResponse) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r CreateRdsInstanceResponse) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateRdsInstanceResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
 type ListBackupFilesResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -19855,47 +19805,6 @@ func (r ListCollationsResponse) ContentType() string {
 	return ""
 }
 
-type ListConfigurationsResponse struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListConfigurationsResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListConfigurationsResponse) GetJSON200() *ListConfigurationsResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r ListConfigurationsResponse) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ListConfigurationsResponse) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ListConfigurationsResponse) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListConfigurationsResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
 type CreateConfigurationResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -19937,6 +19846,129 @@ func (r CreateConfigurationResponse) ContentType() string {
 	return ""
 }
 
+type CreateConfigurationV3Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CreateConfigurationV3ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateConfigurationV3Response) GetJSON200() *CreateConfigurationV3ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateConfigurationV3Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateConfigurationV3Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateConfigurationV3Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateConfigurationV3Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListConfigurationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListConfigurationsResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListConfigurationsResponse) GetJSON200() *ListConfigurationsResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListConfigurationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListConfigurationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListConfigurationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListConfigurationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListConfigurationsV3Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListConfigurationsV3ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListConfigurationsV3Response) GetJSON200() *ListConfigurationsV3ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListConfigurationsV3Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListConfigurationsV3Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListConfigurationsV3Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListConfigurationsV3Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type DeleteConfigurationResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -19965,6 +19997,40 @@ func (r DeleteConfigurationResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r DeleteConfigurationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteConfigurationV3Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteConfigurationV3Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteConfigurationV3Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteConfigurationV3Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteConfigurationV3Response) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -20012,6 +20078,47 @@ func (r ShowConfigurationResponse) ContentType() string {
 	return ""
 }
 
+type ShowConfigurationV3Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ShowConfigurationV3ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ShowConfigurationV3Response) GetJSON200() *ShowConfigurationV3ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ShowConfigurationV3Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ShowConfigurationV3Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ShowConfigurationV3Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ShowConfigurationV3Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type UpdateConfigurationResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -20040,6 +20147,40 @@ func (r UpdateConfigurationResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UpdateConfigurationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateConfigurationV3Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateConfigurationV3Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateConfigurationV3Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateConfigurationV3Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateConfigurationV3Response) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -20081,6 +20222,47 @@ func (r UpdateApplyResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UpdateApplyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateConfigurationsApplyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *UpdateConfigurationsApplyResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateConfigurationsApplyResponse) GetJSON200() *UpdateConfigurationsApplyResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateConfigurationsApplyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateConfigurationsApplyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateConfigurationsApplyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateConfigurationsApplyResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -20169,6 +20351,47 @@ func (r ShowFlavorResponse) ContentType() string {
 	return ""
 }
 
+type CreateInstanceV3Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CreateInstanceV3ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateInstanceV3Response) GetJSON200() *CreateInstanceV3ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateInstanceV3Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateInstanceV3Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateInstanceV3Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateInstanceV3Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListInstancesResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -20210,25 +20433,25 @@ func (r ListInstancesResponse) ContentType() string {
 	return ""
 }
 
-type CreateInstanceV3Response struct {
+type ListInstancesV3Response struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateInstanceV3ResponseBody
+	JSON200 *ListInstancesV3ResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateInstanceV3Response) GetJSON200() *CreateInstanceV3ResponseBody {
+func (r ListInstancesV3Response) GetJSON200() *ListInstancesV3ResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateInstanceV3Response) GetBody() []byte {
+func (r ListInstancesV3Response) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateInstanceV3Response) Status() string {
+func (r ListInstancesV3Response) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -20236,7 +20459,7 @@ func (r CreateInstanceV3Response) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateInstanceV3Response) StatusCode() int {
+func (r ListInstancesV3Response) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -20244,7 +20467,48 @@ func (r CreateInstanceV3Response) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateInstanceV3Response) ContentType() string {
+func (r ListInstancesV3Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListInstancesV32Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListInstancesV32ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListInstancesV32Response) GetJSON200() *ListInstancesV32ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListInstancesV32Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListInstancesV32Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListInstancesV32Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListInstancesV32Response) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -20292,6 +20556,47 @@ func (r RestoreInstanceV3Response) ContentType() string {
 	return ""
 }
 
+type RestoreInstancesRecoveryResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *RestoreInstancesRecoveryResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RestoreInstancesRecoveryResponse) GetJSON200() *RestoreInstancesRecoveryResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r RestoreInstancesRecoveryResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RestoreInstancesRecoveryResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RestoreInstancesRecoveryResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RestoreInstancesRecoveryResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type RestoreRecoveryResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -20333,6 +20638,47 @@ func (r RestoreRecoveryResponse) ContentType() string {
 	return ""
 }
 
+type DeleteInstanceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DeleteInstanceResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteInstanceResponse) GetJSON200() *DeleteInstanceResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteInstanceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteInstanceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteInstanceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteInstanceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type DeleteInstanceV3Response struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -20368,6 +20714,88 @@ func (r DeleteInstanceV3Response) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r DeleteInstanceV3Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type RestartInstanceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *RestartInstanceResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RestartInstanceResponse) GetJSON200() *RestartInstanceResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r RestartInstanceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RestartInstanceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RestartInstanceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RestartInstanceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type RestartInstanceV3Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *RestartInstanceV3ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RestartInstanceV3Response) GetJSON200() *RestartInstanceV3ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r RestartInstanceV3Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RestartInstanceV3Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RestartInstanceV3Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RestartInstanceV3Response) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -20450,47 +20878,6 @@ func (r ResizeFlavorResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ResizeFlavorResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type RestartInstanceV3Response struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *RestartInstanceV3ResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r RestartInstanceV3Response) GetJSON200() *RestartInstanceV3ResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r RestartInstanceV3Response) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r RestartInstanceV3Response) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r RestartInstanceV3Response) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r RestartInstanceV3Response) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -20770,47 +21157,6 @@ func (r UpdatePolicyResponse) ContentType() string {
 	return ""
 }
 
-type ListInstancesConfigurationsResponse struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListInstancesConfigurationsResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListInstancesConfigurationsResponse) GetJSON200() *ListInstancesConfigurationsResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r ListInstancesConfigurationsResponse) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ListInstancesConfigurationsResponse) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ListInstancesConfigurationsResponse) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListInstancesConfigurationsResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
 type UpdateInstancesConfigurationResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -20852,25 +21198,25 @@ func (r UpdateInstancesConfigurationResponse) ContentType() string {
 	return ""
 }
 
-type ListInstancesDatabaseV3Response struct {
+type ListInstancesConfigurationsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListInstancesDatabaseV3ResponseBody
+	JSON200 *ListInstancesConfigurationsResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListInstancesDatabaseV3Response) GetJSON200() *ListInstancesDatabaseV3ResponseBody {
+func (r ListInstancesConfigurationsResponse) GetJSON200() *ListInstancesConfigurationsResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ListInstancesDatabaseV3Response) GetBody() []byte {
+func (r ListInstancesConfigurationsResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListInstancesDatabaseV3Response) Status() string {
+func (r ListInstancesConfigurationsResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -20878,7 +21224,7 @@ func (r ListInstancesDatabaseV3Response) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListInstancesDatabaseV3Response) StatusCode() int {
+func (r ListInstancesConfigurationsResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -20886,7 +21232,48 @@ func (r ListInstancesDatabaseV3Response) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListInstancesDatabaseV3Response) ContentType() string {
+func (r ListInstancesConfigurationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListInstancesConfigurationsV3Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListInstancesConfigurationsV3ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListInstancesConfigurationsV3Response) GetJSON200() *ListInstancesConfigurationsV3ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListInstancesConfigurationsV3Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListInstancesConfigurationsV3Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListInstancesConfigurationsV3Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListInstancesConfigurationsV3Response) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -20928,6 +21315,88 @@ func (r CreateDatabaseResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r CreateDatabaseResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListInstancesDatabaseResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListInstancesDatabaseResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListInstancesDatabaseResponse) GetJSON200() *ListInstancesDatabaseResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListInstancesDatabaseResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListInstancesDatabaseResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListInstancesDatabaseResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListInstancesDatabaseResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListInstancesDatabaseV3Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListInstancesDatabaseV3ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListInstancesDatabaseV3Response) GetJSON200() *ListInstancesDatabaseV3ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListInstancesDatabaseV3Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListInstancesDatabaseV3Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListInstancesDatabaseV3Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListInstancesDatabaseV3Response) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -21139,47 +21608,6 @@ func (r CreateDBPrivilegeResponse) ContentType() string {
 	return ""
 }
 
-type ListInstancesDBUserV3Response struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListInstancesDBUserV3ResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListInstancesDBUserV3Response) GetJSON200() *ListInstancesDBUserV3ResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r ListInstancesDBUserV3Response) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ListInstancesDBUserV3Response) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ListInstancesDBUserV3Response) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListInstancesDBUserV3Response) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
 type CreateDBUserResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -21215,6 +21643,88 @@ func (r CreateDBUserResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r CreateDBUserResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListInstancesDBUserResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListInstancesDBUserResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListInstancesDBUserResponse) GetJSON200() *ListInstancesDBUserResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListInstancesDBUserResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListInstancesDBUserResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListInstancesDBUserResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListInstancesDBUserResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListInstancesDBUserV3Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListInstancesDBUserV3ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListInstancesDBUserV3Response) GetJSON200() *ListInstancesDBUserV3ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListInstancesDBUserV3Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListInstancesDBUserV3Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListInstancesDBUserV3Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListInstancesDBUserV3Response) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -21651,6 +22161,47 @@ func (r ListJobsResponse) ContentType() string {
 	return ""
 }
 
+type ListJobsV3Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListJobsV3ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListJobsV3Response) GetJSON200() *ListJobsV3ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListJobsV3Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListJobsV3Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListJobsV3Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListJobsV3Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ShowStorageTypeResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -21733,608 +22284,7 @@ func (r ListTagsResponse) ContentType() string {
 	return ""
 }
 
-type ListConfigurations2Response struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListConfigurations2ResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListConfigurations2Response) GetJSON200() *ListConfigurations2ResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r ListConfigurations2Response) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ListConfigurations2Response) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ListConfigurations2Response) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListConfigurations2Response) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type CreateConfiguration2Response struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateConfiguration2ResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateConfiguration2Response) GetJSON200() *CreateConfiguration2ResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r CreateConfiguration2Response) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r CreateConfiguration2Response) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r CreateConfiguration2Response) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateConfiguration2Response) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type DeleteConfiguration2Response struct {
-	Body         []byte
-	HTTPResponse *http.Response
-}
-
-// GetBody returns the raw response body bytes
-func (r DeleteConfiguration2Response) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r DeleteConfiguration2Response) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r DeleteConfiguration2Response) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r DeleteConfiguration2Response) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type ShowConfiguration2Response struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ShowConfiguration2ResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ShowConfiguration2Response) GetJSON200() *ShowConfiguration2ResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r ShowConfiguration2Response) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ShowConfiguration2Response) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ShowConfiguration2Response) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ShowConfiguration2Response) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type UpdateConfiguration2Response struct {
-	Body         []byte
-	HTTPResponse *http.Response
-}
-
-// GetBody returns the raw response body bytes
-func (r UpdateConfiguration2Response) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r UpdateConfiguration2Response) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r UpdateConfiguration2Response) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r UpdateConfiguration2Response) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type UpdateConfigurationsApplyResponse struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *UpdateConfigurationsApplyResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r UpdateConfigurationsApplyResponse) GetJSON200() *UpdateConfigurationsApplyResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r UpdateConfigurationsApplyResponse) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r UpdateConfigurationsApplyResponse) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r UpdateConfigurationsApplyResponse) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r UpdateConfigurationsApplyResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type ListInstances2Response struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListInstances2ResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListInstances2Response) GetJSON200() *ListInstances2ResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r ListInstances2Response) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ListInstances2Response) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ListInstances2Response) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListInstances2Response) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type ListInstances3Response struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListInstances3ResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListInstances3Response) GetJSON200() *ListInstances3ResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r ListInstances3Response) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ListInstances3Response) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ListInstances3Response) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListInstances3Response) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type RestoreInstancesRecoveryResponse struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *RestoreInstancesRecoveryResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r RestoreInstancesRecoveryResponse) GetJSON200() *RestoreInstancesRecoveryResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r RestoreInstancesRecoveryResponse) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r RestoreInstancesRecoveryResponse) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r RestoreInstancesRecoveryResponse) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r RestoreInstancesRecoveryResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type DeleteInstanceResponse struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *DeleteInstanceResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r DeleteInstanceResponse) GetJSON200() *DeleteInstanceResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r DeleteInstanceResponse) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r DeleteInstanceResponse) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r DeleteInstanceResponse) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r DeleteInstanceResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type RestartInstanceResponse struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *RestartInstanceResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r RestartInstanceResponse) GetJSON200() *RestartInstanceResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r RestartInstanceResponse) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r RestartInstanceResponse) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r RestartInstanceResponse) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r RestartInstanceResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type ListInstancesConfigurations2Response struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListInstancesConfigurations2ResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListInstancesConfigurations2Response) GetJSON200() *ListInstancesConfigurations2ResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r ListInstancesConfigurations2Response) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ListInstancesConfigurations2Response) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ListInstancesConfigurations2Response) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListInstancesConfigurations2Response) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type ListInstancesDatabaseResponse struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListInstancesDatabaseResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListInstancesDatabaseResponse) GetJSON200() *ListInstancesDatabaseResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r ListInstancesDatabaseResponse) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ListInstancesDatabaseResponse) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ListInstancesDatabaseResponse) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListInstancesDatabaseResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type ListInstancesDBUserResponse struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListInstancesDBUserResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListInstancesDBUserResponse) GetJSON200() *ListInstancesDBUserResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r ListInstancesDBUserResponse) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ListInstancesDBUserResponse) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ListInstancesDBUserResponse) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListInstancesDBUserResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type ListJobs2Response struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListJobs2ResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListJobs2Response) GetJSON200() *ListJobs2ResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r ListJobs2Response) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ListJobs2Response) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ListJobs2Response) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListJobs2Response) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-// ListRdsWithResponse 查询API版本列表
+// ListRds2WithResponse 查询API版本列表
 //
 // 查询关系型数据库当前支持的API版本列表。
 // 调用接口前，您需要了解API  认证权证。
@@ -22344,7 +22294,24 @@ func (r ListJobs2Response) ContentType() string {
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /rds (the `ListRds` operationId).
+// Corresponds with GET /rds (the `ListRds2` operationId).
+func (c *ClientWithResponses) ListRds2WithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListRds2Response, error) {
+	rsp, err := c.ListRds2(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListRds2Response(rsp)
+}
+
+// ListRdsWithResponse 查询API版本信息
+//
+// 查询API指定版本信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /rds/v1 (the `ListRds` operationId).
 func (c *ClientWithResponses) ListRdsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListRdsResponse, error) {
 	rsp, err := c.ListRds(ctx, reqEditors...)
 	if err != nil {
@@ -22523,38 +22490,38 @@ func (c *ClientWithResponses) ListRdsInstancesWithResponse(ctx context.Context, 
 	return ParseListRdsInstancesResponse(rsp)
 }
 
-// CreateInstanceWithBodyWithResponse 创建实例
+// CreateRdsInstanceWithBodyWithResponse 创建实例
 //
 // 创建的RDS实例，可分为单实例、HA实例和只读副本。
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
-func (c *ClientWithResponses) CreateInstanceWithBodyWithResponse(ctx context.Context, projectID string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error) {
-	rsp, err := c.CreateInstanceWithBody(ctx, projectID, params, contentType, body, reqEditors...)
+// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstance (the `CreateRdsInstance` operationId).
+func (c *ClientWithResponses) CreateRdsInstanceWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstanceResponse, error) {
+	rsp, err := c.CreateRdsInstanceWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateInstanceResponse(rsp)
+	return ParseCreateRdsInstanceResponse(rsp)
 }
 
-// CreateInstanceWithResponse 创建实例
+// CreateRdsInstanceWithResponse 创建实例
 //
 // 创建的RDS实例，可分为单实例、HA实例和只读副本。
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
-func (c *ClientWithResponses) CreateInstanceWithResponse(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error) {
-	rsp, err := c.CreateInstance(ctx, projectID, params, body, reqEditors...)
+// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstance (the `CreateRdsInstance` operationId).
+func (c *ClientWithResponses) CreateRdsInstanceWithResponse(ctx context.Context, projectID string, body CreateRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstanceResponse, error) {
+	rsp, err := c.CreateRdsInstance(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateInstanceResponse(rsp)
+	return ParseCreateRdsInstanceResponse(rsp)
 }
 
 // RestoreRdsInstanceWithBodyWithResponse 恢复到新实例
@@ -22589,6 +22556,40 @@ func (c *ClientWithResponses) RestoreRdsInstanceWithResponse(ctx context.Context
 		return nil, err
 	}
 	return ParseRestoreRdsInstanceResponse(rsp)
+}
+
+// CreateInstanceWithBodyWithResponse 创建实例
+//
+// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /rds/v1/{project_id}/instances#v1 (the `CreateInstance` operationId).
+func (c *ClientWithResponses) CreateInstanceWithBodyWithResponse(ctx context.Context, projectID string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error) {
+	rsp, err := c.CreateInstanceWithBody(ctx, projectID, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateInstanceResponse(rsp)
+}
+
+// CreateInstanceWithResponse 创建实例
+//
+// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /rds/v1/{project_id}/instances#v1 (the `CreateInstance` operationId).
+func (c *ClientWithResponses) CreateInstanceWithResponse(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error) {
+	rsp, err := c.CreateInstance(ctx, projectID, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateInstanceResponse(rsp)
 }
 
 // DeleteRdsInstanceWithBodyWithResponse 删除实例
@@ -22943,24 +22944,7 @@ func (c *ClientWithResponses) RestoreDefaultWithResponse(ctx context.Context, pr
 	return ParseRestoreDefaultResponse(rsp)
 }
 
-// ShowRdWithResponse 查询API版本信息
-//
-// 查询API指定版本信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with GET /rds/{versionId}#ShowRd (the `ShowRd` operationId).
-func (c *ClientWithResponses) ShowRdWithResponse(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*ShowRdResponse, error) {
-	rsp, err := c.ShowRd(ctx, versionID, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseShowRdResponse(rsp)
-}
-
-// ShowRd2WithResponse 查询指定的API版本信息
+// ShowRdWithResponse 查询指定的API版本信息
 //
 // 查询API指定版本信息。
 // 调用接口前，您需要了解API  认证权证。
@@ -22970,47 +22954,13 @@ func (c *ClientWithResponses) ShowRdWithResponse(ctx context.Context, versionID 
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /rds/{versionId}#ShowRd2 (the `ShowRd2` operationId).
-func (c *ClientWithResponses) ShowRd2WithResponse(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*ShowRd2Response, error) {
-	rsp, err := c.ShowRd2(ctx, versionID, reqEditors...)
+// Corresponds with GET /rds/{versionId} (the `ShowRd` operationId).
+func (c *ClientWithResponses) ShowRdWithResponse(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*ShowRdResponse, error) {
+	rsp, err := c.ShowRd(ctx, versionID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseShowRd2Response(rsp)
-}
-
-// CreateRdsInstanceWithBodyWithResponse 创建实例
-//
-// 创建的RDS实例，可分为单实例、HA实例和只读副本。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
-//
-// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /rds/{versionId}/{project_id}/instances (the `CreateRdsInstance` operationId).
-func (c *ClientWithResponses) CreateRdsInstanceWithBodyWithResponse(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstanceResponse, error) {
-	rsp, err := c.CreateRdsInstanceWithBody(ctx, versionID, projectID, contentType, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseCreateRdsInstanceResponse(rsp)
-}
-
-// CreateRdsInstanceWithResponse 创建实例
-//
-// 创建的RDS实例，可分为单实例、HA实例和只读副本。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
-//
-// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /rds/{versionId}/{project_id}/instances (the `CreateRdsInstance` operationId).
-func (c *ClientWithResponses) CreateRdsInstanceWithResponse(ctx context.Context, versionID string, projectID string, body CreateRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstanceResponse, error) {
-	rsp, err := c.CreateRdsInstance(ctx, versionID, projectID, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseCreateRdsInstanceResponse(rsp)
+	return ParseShowRdResponse(rsp)
 }
 
 // ListBackupFilesWithResponse 获取备份下载链接
@@ -23127,25 +23077,6 @@ func (c *ClientWithResponses) ListCollationsWithResponse(ctx context.Context, pr
 	return ParseListCollationsResponse(rsp)
 }
 
-// ListConfigurationsWithResponse 获取参数模板列表
-//
-// 获取参数模板列表，包括所有数据库的默认参数模板和用户创建的参数模板。
-// 调用接口前，您需要了解API  认证权证。
-// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with GET /v3/{project_id}/configurations (the `ListConfigurations` operationId).
-func (c *ClientWithResponses) ListConfigurationsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListConfigurationsResponse, error) {
-	rsp, err := c.ListConfigurations(ctx, projectID, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseListConfigurationsResponse(rsp)
-}
-
 // CreateConfigurationWithBodyWithResponse 创建参数模板
 //
 // 创建参数模板信息，包含参数模板名称、描述、数据库版本信息、参数值。
@@ -23156,7 +23087,7 @@ func (c *ClientWithResponses) ListConfigurationsWithResponse(ctx context.Context
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
+// Corresponds with POST /v3/{project_id}/configurations#CreateConfiguration (the `CreateConfiguration` operationId).
 func (c *ClientWithResponses) CreateConfigurationWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConfigurationResponse, error) {
 	rsp, err := c.CreateConfigurationWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
@@ -23175,13 +23106,83 @@ func (c *ClientWithResponses) CreateConfigurationWithBodyWithResponse(ctx contex
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
+// Corresponds with POST /v3/{project_id}/configurations#CreateConfiguration (the `CreateConfiguration` operationId).
 func (c *ClientWithResponses) CreateConfigurationWithResponse(ctx context.Context, projectID string, body CreateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConfigurationResponse, error) {
 	rsp, err := c.CreateConfiguration(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseCreateConfigurationResponse(rsp)
+}
+
+// CreateConfigurationV3WithBodyWithResponse 创建参数组
+//
+// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/configurations#CreateConfigurationV3 (the `CreateConfigurationV3` operationId).
+func (c *ClientWithResponses) CreateConfigurationV3WithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConfigurationV3Response, error) {
+	rsp, err := c.CreateConfigurationV3WithBody(ctx, projectID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateConfigurationV3Response(rsp)
+}
+
+// CreateConfigurationV3WithResponse 创建参数组
+//
+// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/configurations#CreateConfigurationV3 (the `CreateConfigurationV3` operationId).
+func (c *ClientWithResponses) CreateConfigurationV3WithResponse(ctx context.Context, projectID string, body CreateConfigurationV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConfigurationV3Response, error) {
+	rsp, err := c.CreateConfigurationV3(ctx, projectID, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateConfigurationV3Response(rsp)
+}
+
+// ListConfigurationsWithResponse 获取参数模板列表
+//
+// 获取参数模板列表，包括所有数据库的默认参数模板和用户创建的参数模板。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v3/{project_id}/configurations#ListConfigurations (the `ListConfigurations` operationId).
+func (c *ClientWithResponses) ListConfigurationsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListConfigurationsResponse, error) {
+	rsp, err := c.ListConfigurations(ctx, projectID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListConfigurationsResponse(rsp)
+}
+
+// ListConfigurationsV3WithResponse 获取参数组列表
+//
+// 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v3/{project_id}/configurations#ListConfigurationsV3 (the `ListConfigurationsV3` operationId).
+func (c *ClientWithResponses) ListConfigurationsV3WithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListConfigurationsV3Response, error) {
+	rsp, err := c.ListConfigurationsV3(ctx, projectID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListConfigurationsV3Response(rsp)
 }
 
 // DeleteConfigurationWithResponse 删除参数模板
@@ -23194,13 +23195,30 @@ func (c *ClientWithResponses) CreateConfigurationWithResponse(ctx context.Contex
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with DELETE /v3/{project_id}/configurations/{config_id} (the `DeleteConfiguration` operationId).
+// Corresponds with DELETE /v3/{project_id}/configurations/{config_id}#DeleteConfiguration (the `DeleteConfiguration` operationId).
 func (c *ClientWithResponses) DeleteConfigurationWithResponse(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*DeleteConfigurationResponse, error) {
 	rsp, err := c.DeleteConfiguration(ctx, projectID, configID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseDeleteConfigurationResponse(rsp)
+}
+
+// DeleteConfigurationV3WithResponse 删除参数组
+//
+// 删除指定参数组。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数组.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v3/{project_id}/configurations/{config_id}#DeleteConfigurationV3 (the `DeleteConfigurationV3` operationId).
+func (c *ClientWithResponses) DeleteConfigurationV3WithResponse(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*DeleteConfigurationV3Response, error) {
+	rsp, err := c.DeleteConfigurationV3(ctx, projectID, configID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteConfigurationV3Response(rsp)
 }
 
 // ShowConfigurationWithResponse 获取指定参数模板的参数
@@ -23213,13 +23231,30 @@ func (c *ClientWithResponses) DeleteConfigurationWithResponse(ctx context.Contex
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v3/{project_id}/configurations/{config_id} (the `ShowConfiguration` operationId).
+// Corresponds with GET /v3/{project_id}/configurations/{config_id}#ShowConfiguration (the `ShowConfiguration` operationId).
 func (c *ClientWithResponses) ShowConfigurationWithResponse(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*ShowConfigurationResponse, error) {
 	rsp, err := c.ShowConfiguration(ctx, projectID, configID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseShowConfigurationResponse(rsp)
+}
+
+// ShowConfigurationV3WithResponse 获取指定参数组的参数
+//
+// 获取指定参数组的详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v3/{project_id}/configurations/{config_id}#ShowConfigurationV3 (the `ShowConfigurationV3` operationId).
+func (c *ClientWithResponses) ShowConfigurationV3WithResponse(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*ShowConfigurationV3Response, error) {
+	rsp, err := c.ShowConfigurationV3(ctx, projectID, configID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseShowConfigurationV3Response(rsp)
 }
 
 // UpdateConfigurationWithBodyWithResponse 修改参数模板参数
@@ -23232,7 +23267,7 @@ func (c *ClientWithResponses) ShowConfigurationWithResponse(ctx context.Context,
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
+// Corresponds with PUT /v3/{project_id}/configurations/{config_id}#UpdateConfiguration (the `UpdateConfiguration` operationId).
 func (c *ClientWithResponses) UpdateConfigurationWithBodyWithResponse(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationResponse, error) {
 	rsp, err := c.UpdateConfigurationWithBody(ctx, projectID, configID, contentType, body, reqEditors...)
 	if err != nil {
@@ -23251,13 +23286,47 @@ func (c *ClientWithResponses) UpdateConfigurationWithBodyWithResponse(ctx contex
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
+// Corresponds with PUT /v3/{project_id}/configurations/{config_id}#UpdateConfiguration (the `UpdateConfiguration` operationId).
 func (c *ClientWithResponses) UpdateConfigurationWithResponse(ctx context.Context, projectID string, configID string, body UpdateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationResponse, error) {
 	rsp, err := c.UpdateConfiguration(ctx, projectID, configID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseUpdateConfigurationResponse(rsp)
+}
+
+// UpdateConfigurationV3WithBodyWithResponse 修改参数组参数
+//
+// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v3/{project_id}/configurations/{config_id}#UpdateConfigurationV3 (the `UpdateConfigurationV3` operationId).
+func (c *ClientWithResponses) UpdateConfigurationV3WithBodyWithResponse(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationV3Response, error) {
+	rsp, err := c.UpdateConfigurationV3WithBody(ctx, projectID, configID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateConfigurationV3Response(rsp)
+}
+
+// UpdateConfigurationV3WithResponse 修改参数组参数
+//
+// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v3/{project_id}/configurations/{config_id}#UpdateConfigurationV3 (the `UpdateConfigurationV3` operationId).
+func (c *ClientWithResponses) UpdateConfigurationV3WithResponse(ctx context.Context, projectID string, configID string, body UpdateConfigurationV3JSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationV3Response, error) {
+	rsp, err := c.UpdateConfigurationV3(ctx, projectID, configID, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateConfigurationV3Response(rsp)
 }
 
 // UpdateApplyWithBodyWithResponse 应用参数模板
@@ -23270,7 +23339,7 @@ func (c *ClientWithResponses) UpdateConfigurationWithResponse(ctx context.Contex
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
+// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateApply (the `UpdateApply` operationId).
 func (c *ClientWithResponses) UpdateApplyWithBodyWithResponse(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateApplyResponse, error) {
 	rsp, err := c.UpdateApplyWithBody(ctx, projectID, configID, contentType, body, reqEditors...)
 	if err != nil {
@@ -23289,13 +23358,47 @@ func (c *ClientWithResponses) UpdateApplyWithBodyWithResponse(ctx context.Contex
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
+// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateApply (the `UpdateApply` operationId).
 func (c *ClientWithResponses) UpdateApplyWithResponse(ctx context.Context, projectID string, configID string, body UpdateApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateApplyResponse, error) {
 	rsp, err := c.UpdateApply(ctx, projectID, configID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseUpdateApplyResponse(rsp)
+}
+
+// UpdateConfigurationsApplyWithBodyWithResponse 应用参数组
+//
+// 将参数组应用到实例，可以指定一个或多个实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateConfigurationsApply (the `UpdateConfigurationsApply` operationId).
+func (c *ClientWithResponses) UpdateConfigurationsApplyWithBodyWithResponse(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationsApplyResponse, error) {
+	rsp, err := c.UpdateConfigurationsApplyWithBody(ctx, projectID, configID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateConfigurationsApplyResponse(rsp)
+}
+
+// UpdateConfigurationsApplyWithResponse 应用参数组
+//
+// 将参数组应用到实例，可以指定一个或多个实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateConfigurationsApply (the `UpdateConfigurationsApply` operationId).
+func (c *ClientWithResponses) UpdateConfigurationsApplyWithResponse(ctx context.Context, projectID string, configID string, body UpdateConfigurationsApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationsApplyResponse, error) {
+	rsp, err := c.UpdateConfigurationsApply(ctx, projectID, configID, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateConfigurationsApplyResponse(rsp)
 }
 
 // ShowDatastoreWithResponse 查询数据库引擎的版本
@@ -23336,25 +23439,6 @@ func (c *ClientWithResponses) ShowFlavorWithResponse(ctx context.Context, projec
 	return ParseShowFlavorResponse(rsp)
 }
 
-// ListInstancesWithResponse 查询数据库实例列表
-//
-// 根据指定条件查询实例列表。
-// 调用接口前，您需要了解API  认证权证。
-// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with GET /v3/{project_id}/instances (the `ListInstances` operationId).
-func (c *ClientWithResponses) ListInstancesWithResponse(ctx context.Context, projectID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*ListInstancesResponse, error) {
-	rsp, err := c.ListInstances(ctx, projectID, params, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseListInstancesResponse(rsp)
-}
-
 // CreateInstanceV3WithBodyWithResponse 创建数据库实例
 //
 // 创建RDS实例，可分为单实例、HA实例和只读副本。
@@ -23391,6 +23475,59 @@ func (c *ClientWithResponses) CreateInstanceV3WithResponse(ctx context.Context, 
 		return nil, err
 	}
 	return ParseCreateInstanceV3Response(rsp)
+}
+
+// ListInstancesWithResponse 查询数据库实例列表
+//
+// 根据指定条件查询实例列表。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v3/{project_id}/instances#ListInstances (the `ListInstances` operationId).
+func (c *ClientWithResponses) ListInstancesWithResponse(ctx context.Context, projectID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*ListInstancesResponse, error) {
+	rsp, err := c.ListInstances(ctx, projectID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListInstancesResponse(rsp)
+}
+
+// ListInstancesV3WithResponse 根据指定条件查询实例列表
+//
+// 根据指定条件查询实例列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v3/{project_id}/instances#ListInstancesV3 (the `ListInstancesV3` operationId).
+func (c *ClientWithResponses) ListInstancesV3WithResponse(ctx context.Context, projectID string, params *ListInstancesV3Params, reqEditors ...RequestEditorFn) (*ListInstancesV3Response, error) {
+	rsp, err := c.ListInstancesV3(ctx, projectID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListInstancesV3Response(rsp)
+}
+
+// ListInstancesV32WithResponse 根据指定条件查询数据库实例列表
+//
+// 根据指定条件查询实例列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v3/{project_id}/instances#ListInstancesV32 (the `ListInstancesV32` operationId).
+func (c *ClientWithResponses) ListInstancesV32WithResponse(ctx context.Context, projectID string, params *ListInstancesV32Params, reqEditors ...RequestEditorFn) (*ListInstancesV32Response, error) {
+	rsp, err := c.ListInstancesV32(ctx, projectID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListInstancesV32Response(rsp)
 }
 
 // RestoreInstanceV3WithBodyWithResponse 恢复到新实例
@@ -23431,6 +23568,50 @@ func (c *ClientWithResponses) RestoreInstanceV3WithResponse(ctx context.Context,
 	return ParseRestoreInstanceV3Response(rsp)
 }
 
+// RestoreInstancesRecoveryWithBodyWithResponse 恢复到已有或当前实例
+//
+// 恢复到已有或当前实例。
+// > **说明：**
+// >恢复到已有实例时，该接口存在如下约束：
+// >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
+// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
+// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/instances/recovery#RestoreInstancesRecovery (the `RestoreInstancesRecovery` operationId).
+func (c *ClientWithResponses) RestoreInstancesRecoveryWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreInstancesRecoveryResponse, error) {
+	rsp, err := c.RestoreInstancesRecoveryWithBody(ctx, projectID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRestoreInstancesRecoveryResponse(rsp)
+}
+
+// RestoreInstancesRecoveryWithResponse 恢复到已有或当前实例
+//
+// 恢复到已有或当前实例。
+// > **说明：**
+// >恢复到已有实例时，该接口存在如下约束：
+// >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
+// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
+// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/instances/recovery#RestoreInstancesRecovery (the `RestoreInstancesRecovery` operationId).
+func (c *ClientWithResponses) RestoreInstancesRecoveryWithResponse(ctx context.Context, projectID string, body RestoreInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreInstancesRecoveryResponse, error) {
+	rsp, err := c.RestoreInstancesRecovery(ctx, projectID, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRestoreInstancesRecoveryResponse(rsp)
+}
+
 // RestoreRecoveryWithBodyWithResponse 恢复到已有实例
 //
 // 该章节介绍如何将数据库恢复到已有实例。
@@ -23441,7 +23622,7 @@ func (c *ClientWithResponses) RestoreInstanceV3WithResponse(ctx context.Context,
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/recovery (the `RestoreRecovery` operationId).
+// Corresponds with POST /v3/{project_id}/instances/recovery#RestoreRecovery (the `RestoreRecovery` operationId).
 func (c *ClientWithResponses) RestoreRecoveryWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreRecoveryResponse, error) {
 	rsp, err := c.RestoreRecoveryWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
@@ -23460,13 +23641,30 @@ func (c *ClientWithResponses) RestoreRecoveryWithBodyWithResponse(ctx context.Co
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/recovery (the `RestoreRecovery` operationId).
+// Corresponds with POST /v3/{project_id}/instances/recovery#RestoreRecovery (the `RestoreRecovery` operationId).
 func (c *ClientWithResponses) RestoreRecoveryWithResponse(ctx context.Context, projectID string, body RestoreRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreRecoveryResponse, error) {
 	rsp, err := c.RestoreRecovery(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseRestoreRecoveryResponse(rsp)
+}
+
+// DeleteInstanceWithResponse 删除实例
+//
+// 删除数据库实例，暂不支持删除包周期实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}#DeleteInstance (the `DeleteInstance` operationId).
+func (c *ClientWithResponses) DeleteInstanceWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*DeleteInstanceResponse, error) {
+	rsp, err := c.DeleteInstance(ctx, projectID, instanceID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteInstanceResponse(rsp)
 }
 
 // DeleteInstanceV3WithResponse 删除数据库实例
@@ -23480,13 +23678,93 @@ func (c *ClientWithResponses) RestoreRecoveryWithResponse(ctx context.Context, p
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with DELETE /v3/{project_id}/instances/{instance_id} (the `DeleteInstanceV3` operationId).
+// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}#DeleteInstanceV3 (the `DeleteInstanceV3` operationId).
 func (c *ClientWithResponses) DeleteInstanceV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*DeleteInstanceV3Response, error) {
 	rsp, err := c.DeleteInstanceV3(ctx, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseDeleteInstanceV3Response(rsp)
+}
+
+// RestartInstanceWithBodyWithResponse 重启实例
+//
+// 重启实例的数据库服务。
+// > **注意：**
+// >RDS实例重启过程中将不可用，请谨慎操作。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#RestartInstance (the `RestartInstance` operationId).
+func (c *ClientWithResponses) RestartInstanceWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestartInstanceResponse, error) {
+	rsp, err := c.RestartInstanceWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRestartInstanceResponse(rsp)
+}
+
+// RestartInstanceWithResponse 重启实例
+//
+// 重启实例的数据库服务。
+// > **注意：**
+// >RDS实例重启过程中将不可用，请谨慎操作。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#RestartInstance (the `RestartInstance` operationId).
+func (c *ClientWithResponses) RestartInstanceWithResponse(ctx context.Context, projectID string, instanceID string, body RestartInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*RestartInstanceResponse, error) {
+	rsp, err := c.RestartInstance(ctx, projectID, instanceID, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRestartInstanceResponse(rsp)
+}
+
+// RestartInstanceV3WithBodyWithResponse 重启数据库实例
+//
+// 重启实例的数据库服务。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+// > **须知：**
+// >RDS实例重启过程中将不可用，请谨慎操作。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#RestartInstanceV3 (the `RestartInstanceV3` operationId).
+func (c *ClientWithResponses) RestartInstanceV3WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestartInstanceV3Response, error) {
+	rsp, err := c.RestartInstanceV3WithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRestartInstanceV3Response(rsp)
+}
+
+// RestartInstanceV3WithResponse 重启数据库实例
+//
+// 重启实例的数据库服务。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+// > **须知：**
+// >RDS实例重启过程中将不可用，请谨慎操作。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#RestartInstanceV3 (the `RestartInstanceV3` operationId).
+func (c *ClientWithResponses) RestartInstanceV3WithResponse(ctx context.Context, projectID string, instanceID string, body RestartInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*RestartInstanceV3Response, error) {
+	rsp, err := c.RestartInstanceV3(ctx, projectID, instanceID, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRestartInstanceV3Response(rsp)
 }
 
 // EnlargeVolumeWithBodyWithResponse 扩容数据库实例的磁盘空间
@@ -23567,48 +23845,6 @@ func (c *ClientWithResponses) ResizeFlavorWithResponse(ctx context.Context, proj
 		return nil, err
 	}
 	return ParseResizeFlavorResponse(rsp)
-}
-
-// RestartInstanceV3WithBodyWithResponse 重启数据库实例
-//
-// 重启实例的数据库服务。
-// 调用接口前，您需要了解API  认证权证。
-// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-// > **须知：**
-// >RDS实例重启过程中将不可用，请谨慎操作。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
-//
-// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `RestartInstanceV3` operationId).
-func (c *ClientWithResponses) RestartInstanceV3WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestartInstanceV3Response, error) {
-	rsp, err := c.RestartInstanceV3WithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseRestartInstanceV3Response(rsp)
-}
-
-// RestartInstanceV3WithResponse 重启数据库实例
-//
-// 重启实例的数据库服务。
-// 调用接口前，您需要了解API  认证权证。
-// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-// > **须知：**
-// >RDS实例重启过程中将不可用，请谨慎操作。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
-//
-// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `RestartInstanceV3` operationId).
-func (c *ClientWithResponses) RestartInstanceV3WithResponse(ctx context.Context, projectID string, instanceID string, body RestartInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*RestartInstanceV3Response, error) {
-	rsp, err := c.RestartInstanceV3(ctx, projectID, instanceID, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseRestartInstanceV3Response(rsp)
 }
 
 // SingleToHaWithBodyWithResponse 单机转主备实例
@@ -23820,25 +24056,6 @@ func (c *ClientWithResponses) UpdatePolicyWithResponse(ctx context.Context, proj
 	return ParseUpdatePolicyResponse(rsp)
 }
 
-// ListInstancesConfigurationsWithResponse 获取指定实例的参数模板
-//
-// 获取指定实例的参数模板信息。
-// 调用接口前，您需要了解API  认证权证。
-// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations` operationId).
-func (c *ClientWithResponses) ListInstancesConfigurationsWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesConfigurationsResponse, error) {
-	rsp, err := c.ListInstancesConfigurations(ctx, projectID, instanceID, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseListInstancesConfigurationsResponse(rsp)
-}
-
 // UpdateInstancesConfigurationWithBodyWithResponse 修改指定实例的参数
 //
 // 修改指定实例的参数模板参数。
@@ -23877,23 +24094,40 @@ func (c *ClientWithResponses) UpdateInstancesConfigurationWithResponse(ctx conte
 	return ParseUpdateInstancesConfigurationResponse(rsp)
 }
 
-// ListInstancesDatabaseV3WithResponse 查询数据库（已废弃）
+// ListInstancesConfigurationsWithResponse 获取指定实例的参数模板
 //
-// 查询指定实例中的数据库。
+// 获取指定实例的参数模板信息。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:1
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabaseV3` operationId).
-func (c *ClientWithResponses) ListInstancesDatabaseV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDatabaseV3Response, error) {
-	rsp, err := c.ListInstancesDatabaseV3(ctx, projectID, instanceID, reqEditors...)
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurations (the `ListInstancesConfigurations` operationId).
+func (c *ClientWithResponses) ListInstancesConfigurationsWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesConfigurationsResponse, error) {
+	rsp, err := c.ListInstancesConfigurations(ctx, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListInstancesDatabaseV3Response(rsp)
+	return ParseListInstancesConfigurationsResponse(rsp)
+}
+
+// ListInstancesConfigurationsV3WithResponse 获取指定实例的参数组
+//
+// 获取指定实例的参数组信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurationsV3 (the `ListInstancesConfigurationsV3` operationId).
+func (c *ClientWithResponses) ListInstancesConfigurationsV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesConfigurationsV3Response, error) {
+	rsp, err := c.ListInstancesConfigurationsV3(ctx, projectID, instanceID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListInstancesConfigurationsV3Response(rsp)
 }
 
 // CreateDatabaseWithBodyWithResponse 创建数据库
@@ -23932,6 +24166,42 @@ func (c *ClientWithResponses) CreateDatabaseWithResponse(ctx context.Context, pr
 		return nil, err
 	}
 	return ParseCreateDatabaseResponse(rsp)
+}
+
+// ListInstancesDatabaseWithResponse 查询数据库
+//
+// 查询指定实例中的数据库。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabase (the `ListInstancesDatabase` operationId).
+func (c *ClientWithResponses) ListInstancesDatabaseWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDatabaseResponse, error) {
+	rsp, err := c.ListInstancesDatabase(ctx, projectID, instanceID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListInstancesDatabaseResponse(rsp)
+}
+
+// ListInstancesDatabaseV3WithResponse 查询数据库（已废弃）
+//
+// 查询指定实例中的数据库。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabaseV3 (the `ListInstancesDatabaseV3` operationId).
+func (c *ClientWithResponses) ListInstancesDatabaseV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDatabaseV3Response, error) {
+	rsp, err := c.ListInstancesDatabaseV3(ctx, projectID, instanceID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListInstancesDatabaseV3Response(rsp)
 }
 
 // ListDBUserWithResponse 查询指定数据库的已授权用户
@@ -24067,25 +24337,6 @@ func (c *ClientWithResponses) CreateDBPrivilegeWithResponse(ctx context.Context,
 	return ParseCreateDBPrivilegeResponse(rsp)
 }
 
-// ListInstancesDBUserV3WithResponse 查询数据库用户（已废弃）
-//
-// 查询指定实例中的数据库用户。
-// 调用接口前，您需要了解API  认证权证。
-// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUserV3` operationId).
-func (c *ClientWithResponses) ListInstancesDBUserV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDBUserV3Response, error) {
-	rsp, err := c.ListInstancesDBUserV3(ctx, projectID, instanceID, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseListInstancesDBUserV3Response(rsp)
-}
-
 // CreateDBUserWithBodyWithResponse 创建数据库用户
 //
 // 在指定实例中创建数据库帐号。
@@ -24122,6 +24373,42 @@ func (c *ClientWithResponses) CreateDBUserWithResponse(ctx context.Context, proj
 		return nil, err
 	}
 	return ParseCreateDBUserResponse(rsp)
+}
+
+// ListInstancesDBUserWithResponse 查询数据库用户
+//
+// 查询指定实例中的数据库。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUser (the `ListInstancesDBUser` operationId).
+func (c *ClientWithResponses) ListInstancesDBUserWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDBUserResponse, error) {
+	rsp, err := c.ListInstancesDBUser(ctx, projectID, instanceID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListInstancesDBUserResponse(rsp)
+}
+
+// ListInstancesDBUserV3WithResponse 查询数据库用户（已废弃）
+//
+// 查询指定实例中的数据库用户。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUserV3 (the `ListInstancesDBUserV3` operationId).
+func (c *ClientWithResponses) ListInstancesDBUserV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDBUserV3Response, error) {
+	rsp, err := c.ListInstancesDBUserV3(ctx, projectID, instanceID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListInstancesDBUserV3Response(rsp)
 }
 
 // ListDatabaseWithResponse 查询指定用户的已授权数据库
@@ -24401,13 +24688,30 @@ func (c *ClientWithResponses) BatchDeleteTagsWithResponse(ctx context.Context, p
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v3/{project_id}/jobs (the `ListJobs` operationId).
+// Corresponds with GET /v3/{project_id}/jobs#ListJobs (the `ListJobs` operationId).
 func (c *ClientWithResponses) ListJobsWithResponse(ctx context.Context, projectID string, params *ListJobsParams, reqEditors ...RequestEditorFn) (*ListJobsResponse, error) {
 	rsp, err := c.ListJobs(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseListJobsResponse(rsp)
+}
+
+// ListJobsV3WithResponse 获取指定任务信息
+//
+// 获取关系型数据库任务中心指定任务的信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v3/{project_id}/jobs#ListJobsV3 (the `ListJobsV3` operationId).
+func (c *ClientWithResponses) ListJobsV3WithResponse(ctx context.Context, projectID string, params *ListJobsV3Params, reqEditors ...RequestEditorFn) (*ListJobsV3Response, error) {
+	rsp, err := c.ListJobsV3(ctx, projectID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListJobsV3Response(rsp)
 }
 
 // ShowStorageTypeWithResponse 查询数据库磁盘类型
@@ -24448,358 +24752,30 @@ func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectI
 	return ParseListTagsResponse(rsp)
 }
 
-// ListConfigurations2WithResponse 获取参数组列表
-//
-// 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with GET /{version_id}/{project_id}/configurations (the `ListConfigurations2` operationId).
-func (c *ClientWithResponses) ListConfigurations2WithResponse(ctx context.Context, versionID string, projectID string, reqEditors ...RequestEditorFn) (*ListConfigurations2Response, error) {
-	rsp, err := c.ListConfigurations2(ctx, versionID, projectID, reqEditors...)
+// ParseListRds2Response parses an HTTP response from a ListRds2WithResponse call
+func ParseListRds2Response(rsp *http.Response) (*ListRds2Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
-	return ParseListConfigurations2Response(rsp)
-}
 
-// CreateConfiguration2WithBodyWithResponse 创建参数组
-//
-// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
-//
-// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /{version_id}/{project_id}/configurations (the `CreateConfiguration2` operationId).
-func (c *ClientWithResponses) CreateConfiguration2WithBodyWithResponse(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConfiguration2Response, error) {
-	rsp, err := c.CreateConfiguration2WithBody(ctx, versionID, projectID, contentType, body, reqEditors...)
-	if err != nil {
-		return nil, err
+	response := &ListRds2Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
-	return ParseCreateConfiguration2Response(rsp)
-}
 
-// CreateConfiguration2WithResponse 创建参数组
-//
-// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
-//
-// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /{version_id}/{project_id}/configurations (the `CreateConfiguration2` operationId).
-func (c *ClientWithResponses) CreateConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, body CreateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConfiguration2Response, error) {
-	rsp, err := c.CreateConfiguration2(ctx, versionID, projectID, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseCreateConfiguration2Response(rsp)
-}
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListRds2ResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
 
-// DeleteConfiguration2WithResponse 删除参数组
-//
-// 删除指定参数组。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数组.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with DELETE /{version_id}/{project_id}/configurations/{config_id} (the `DeleteConfiguration2` operationId).
-func (c *ClientWithResponses) DeleteConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*DeleteConfiguration2Response, error) {
-	rsp, err := c.DeleteConfiguration2(ctx, versionID, projectID, configID, reqEditors...)
-	if err != nil {
-		return nil, err
 	}
-	return ParseDeleteConfiguration2Response(rsp)
-}
 
-// ShowConfiguration2WithResponse 获取指定参数组的参数
-//
-// 获取指定参数组的详细信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with GET /{version_id}/{project_id}/configurations/{config_id} (the `ShowConfiguration2` operationId).
-func (c *ClientWithResponses) ShowConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*ShowConfiguration2Response, error) {
-	rsp, err := c.ShowConfiguration2(ctx, versionID, projectID, configID, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseShowConfiguration2Response(rsp)
-}
-
-// UpdateConfiguration2WithBodyWithResponse 修改参数组参数
-//
-// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
-//
-// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-func (c *ClientWithResponses) UpdateConfiguration2WithBodyWithResponse(ctx context.Context, versionID string, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error) {
-	rsp, err := c.UpdateConfiguration2WithBody(ctx, versionID, projectID, configID, contentType, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseUpdateConfiguration2Response(rsp)
-}
-
-// UpdateConfiguration2WithResponse 修改参数组参数
-//
-// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
-//
-// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-func (c *ClientWithResponses) UpdateConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, configID string, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error) {
-	rsp, err := c.UpdateConfiguration2(ctx, versionID, projectID, configID, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseUpdateConfiguration2Response(rsp)
-}
-
-// UpdateConfigurationsApplyWithBodyWithResponse 应用参数组
-//
-// 将参数组应用到实例，可以指定一个或多个实例。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
-//
-// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id}/apply (the `UpdateConfigurationsApply` operationId).
-func (c *ClientWithResponses) UpdateConfigurationsApplyWithBodyWithResponse(ctx context.Context, versionID string, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationsApplyResponse, error) {
-	rsp, err := c.UpdateConfigurationsApplyWithBody(ctx, versionID, projectID, configID, contentType, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseUpdateConfigurationsApplyResponse(rsp)
-}
-
-// UpdateConfigurationsApplyWithResponse 应用参数组
-//
-// 将参数组应用到实例，可以指定一个或多个实例。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
-//
-// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id}/apply (the `UpdateConfigurationsApply` operationId).
-func (c *ClientWithResponses) UpdateConfigurationsApplyWithResponse(ctx context.Context, versionID string, projectID string, configID string, body UpdateConfigurationsApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationsApplyResponse, error) {
-	rsp, err := c.UpdateConfigurationsApply(ctx, versionID, projectID, configID, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseUpdateConfigurationsApplyResponse(rsp)
-}
-
-// ListInstances2WithResponse 根据指定条件查询实例列表
-//
-// 根据指定条件查询实例列表。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
-func (c *ClientWithResponses) ListInstances2WithResponse(ctx context.Context, versionID string, projectID string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*ListInstances2Response, error) {
-	rsp, err := c.ListInstances2(ctx, versionID, projectID, params, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseListInstances2Response(rsp)
-}
-
-// ListInstances3WithResponse 根据指定条件查询数据库实例列表
-//
-// 根据指定条件查询实例列表。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances3 (the `ListInstances3` operationId).
-func (c *ClientWithResponses) ListInstances3WithResponse(ctx context.Context, versionID string, projectID string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*ListInstances3Response, error) {
-	rsp, err := c.ListInstances3(ctx, versionID, projectID, params, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseListInstances3Response(rsp)
-}
-
-// RestoreInstancesRecoveryWithBodyWithResponse 恢复到已有或当前实例
-//
-// 恢复到已有或当前实例。
-// > **说明：**
-// >恢复到已有实例时，该接口存在如下约束：
-// >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
-// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
-// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
-//
-// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `RestoreInstancesRecovery` operationId).
-func (c *ClientWithResponses) RestoreInstancesRecoveryWithBodyWithResponse(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreInstancesRecoveryResponse, error) {
-	rsp, err := c.RestoreInstancesRecoveryWithBody(ctx, versionID, projectID, contentType, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseRestoreInstancesRecoveryResponse(rsp)
-}
-
-// RestoreInstancesRecoveryWithResponse 恢复到已有或当前实例
-//
-// 恢复到已有或当前实例。
-// > **说明：**
-// >恢复到已有实例时，该接口存在如下约束：
-// >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
-// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
-// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
-//
-// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `RestoreInstancesRecovery` operationId).
-func (c *ClientWithResponses) RestoreInstancesRecoveryWithResponse(ctx context.Context, versionID string, projectID string, body RestoreInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreInstancesRecoveryResponse, error) {
-	rsp, err := c.RestoreInstancesRecovery(ctx, versionID, projectID, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseRestoreInstancesRecoveryResponse(rsp)
-}
-
-// DeleteInstanceWithResponse 删除实例
-//
-// 删除数据库实例，暂不支持删除包周期实例。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with DELETE /{version_id}/{project_id}/instances/{instance_id} (the `DeleteInstance` operationId).
-func (c *ClientWithResponses) DeleteInstanceWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*DeleteInstanceResponse, error) {
-	rsp, err := c.DeleteInstance(ctx, versionID, projectID, instanceID, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseDeleteInstanceResponse(rsp)
-}
-
-// RestartInstanceWithBodyWithResponse 重启实例
-//
-// 重启实例的数据库服务。
-// > **注意：**
-// >RDS实例重启过程中将不可用，请谨慎操作。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
-//
-// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `RestartInstance` operationId).
-func (c *ClientWithResponses) RestartInstanceWithBodyWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestartInstanceResponse, error) {
-	rsp, err := c.RestartInstanceWithBody(ctx, versionID, projectID, instanceID, contentType, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseRestartInstanceResponse(rsp)
-}
-
-// RestartInstanceWithResponse 重启实例
-//
-// 重启实例的数据库服务。
-// > **注意：**
-// >RDS实例重启过程中将不可用，请谨慎操作。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
-//
-// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `RestartInstance` operationId).
-func (c *ClientWithResponses) RestartInstanceWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, body RestartInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*RestartInstanceResponse, error) {
-	rsp, err := c.RestartInstance(ctx, versionID, projectID, instanceID, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseRestartInstanceResponse(rsp)
-}
-
-// ListInstancesConfigurations2WithResponse 获取指定实例的参数组
-//
-// 获取指定实例的参数组信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations2` operationId).
-func (c *ClientWithResponses) ListInstancesConfigurations2WithResponse(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesConfigurations2Response, error) {
-	rsp, err := c.ListInstancesConfigurations2(ctx, versionID, projectID, instanceID, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseListInstancesConfigurations2Response(rsp)
-}
-
-// ListInstancesDatabaseWithResponse 查询数据库
-//
-// 查询指定实例中的数据库。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabase` operationId).
-func (c *ClientWithResponses) ListInstancesDatabaseWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDatabaseResponse, error) {
-	rsp, err := c.ListInstancesDatabase(ctx, versionID, projectID, instanceID, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseListInstancesDatabaseResponse(rsp)
-}
-
-// ListInstancesDBUserWithResponse 查询数据库用户
-//
-// 查询指定实例中的数据库。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUser` operationId).
-func (c *ClientWithResponses) ListInstancesDBUserWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDBUserResponse, error) {
-	rsp, err := c.ListInstancesDBUser(ctx, versionID, projectID, instanceID, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseListInstancesDBUserResponse(rsp)
-}
-
-// ListJobs2WithResponse 获取指定任务信息
-//
-// 获取关系型数据库任务中心指定任务的信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with GET /{version_id}/{project_id}/jobs (the `ListJobs2` operationId).
-func (c *ClientWithResponses) ListJobs2WithResponse(ctx context.Context, versionID string, projectID string, params *ListJobs2Params, reqEditors ...RequestEditorFn) (*ListJobs2Response, error) {
-	rsp, err := c.ListJobs2(ctx, versionID, projectID, params, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseListJobs2Response(rsp)
+	return response, nil
 }
 
 // ParseListRdsResponse parses an HTTP response from a ListRdsWithResponse call
@@ -25052,22 +25028,22 @@ func ParseListRdsInstancesResponse(rsp *http.Response) (*ListRdsInstancesRespons
 	return response, nil
 }
 
-// ParseCreateInstanceResponse parses an HTTP response from a CreateInstanceWithResponse call
-func ParseCreateInstanceResponse(rsp *http.Response) (*CreateInstanceResponse, error) {
+// ParseCreateRdsInstanceResponse parses an HTTP response from a CreateRdsInstanceWithResponse call
+func ParseCreateRdsInstanceResponse(rsp *http.Response) (*CreateRdsInstanceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateInstanceResponse{
+	response := &CreateRdsInstanceResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateInstanceResponseBody
+		var dest CreateRdsInstanceResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -25094,6 +25070,32 @@ func ParseRestoreRdsInstanceResponse(rsp *http.Response) (*RestoreRdsInstanceRes
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest RestoreRdsInstanceResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateInstanceResponse parses an HTTP response from a CreateInstanceWithResponse call
+func ParseCreateInstanceResponse(rsp *http.Response) (*CreateInstanceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateInstanceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CreateInstanceResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -25458,58 +25460,6 @@ func ParseShowRdResponse(rsp *http.Response) (*ShowRdResponse, error) {
 	return response, nil
 }
 
-// ParseShowRd2Response parses an HTTP response from a ShowRd2WithResponse call
-func ParseShowRd2Response(rsp *http.Response) (*ShowRd2Response, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ShowRd2Response{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ShowRd2ResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseCreateRdsInstanceResponse parses an HTTP response from a CreateRdsInstanceWithResponse call
-func ParseCreateRdsInstanceResponse(rsp *http.Response) (*CreateRdsInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &CreateRdsInstanceResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateRdsInstanceResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
 // ParseListBackupFilesResponse parses an HTTP response from a ListBackupFilesWithResponse call
 func ParseListBackupFilesResponse(rsp *http.Response) (*ListBackupFilesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -25630,32 +25580,6 @@ func ParseListCollationsResponse(rsp *http.Response) (*ListCollationsResponse, e
 	return response, nil
 }
 
-// ParseListConfigurationsResponse parses an HTTP response from a ListConfigurationsWithResponse call
-func ParseListConfigurationsResponse(rsp *http.Response) (*ListConfigurationsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ListConfigurationsResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListConfigurationsResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
 // ParseCreateConfigurationResponse parses an HTTP response from a CreateConfigurationWithResponse call
 func ParseCreateConfigurationResponse(rsp *http.Response) (*CreateConfigurationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -25682,6 +25606,84 @@ func ParseCreateConfigurationResponse(rsp *http.Response) (*CreateConfigurationR
 	return response, nil
 }
 
+// ParseCreateConfigurationV3Response parses an HTTP response from a CreateConfigurationV3WithResponse call
+func ParseCreateConfigurationV3Response(rsp *http.Response) (*CreateConfigurationV3Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateConfigurationV3Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CreateConfigurationV3ResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListConfigurationsResponse parses an HTTP response from a ListConfigurationsWithResponse call
+func ParseListConfigurationsResponse(rsp *http.Response) (*ListConfigurationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListConfigurationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListConfigurationsResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListConfigurationsV3Response parses an HTTP response from a ListConfigurationsV3WithResponse call
+func ParseListConfigurationsV3Response(rsp *http.Response) (*ListConfigurationsV3Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListConfigurationsV3Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListConfigurationsV3ResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseDeleteConfigurationResponse parses an HTTP response from a DeleteConfigurationWithResponse call
 func ParseDeleteConfigurationResponse(rsp *http.Response) (*DeleteConfigurationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -25691,6 +25693,22 @@ func ParseDeleteConfigurationResponse(rsp *http.Response) (*DeleteConfigurationR
 	}
 
 	response := &DeleteConfigurationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseDeleteConfigurationV3Response parses an HTTP response from a DeleteConfigurationV3WithResponse call
+func ParseDeleteConfigurationV3Response(rsp *http.Response) (*DeleteConfigurationV3Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteConfigurationV3Response{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -25724,6 +25742,32 @@ func ParseShowConfigurationResponse(rsp *http.Response) (*ShowConfigurationRespo
 	return response, nil
 }
 
+// ParseShowConfigurationV3Response parses an HTTP response from a ShowConfigurationV3WithResponse call
+func ParseShowConfigurationV3Response(rsp *http.Response) (*ShowConfigurationV3Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ShowConfigurationV3Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ShowConfigurationV3ResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseUpdateConfigurationResponse parses an HTTP response from a UpdateConfigurationWithResponse call
 func ParseUpdateConfigurationResponse(rsp *http.Response) (*UpdateConfigurationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -25733,6 +25777,22 @@ func ParseUpdateConfigurationResponse(rsp *http.Response) (*UpdateConfigurationR
 	}
 
 	response := &UpdateConfigurationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseUpdateConfigurationV3Response parses an HTTP response from a UpdateConfigurationV3WithResponse call
+func ParseUpdateConfigurationV3Response(rsp *http.Response) (*UpdateConfigurationV3Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateConfigurationV3Response{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -25756,6 +25816,32 @@ func ParseUpdateApplyResponse(rsp *http.Response) (*UpdateApplyResponse, error) 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest UpdateApplyResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateConfigurationsApplyResponse parses an HTTP response from a UpdateConfigurationsApplyWithResponse call
+func ParseUpdateConfigurationsApplyResponse(rsp *http.Response) (*UpdateConfigurationsApplyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateConfigurationsApplyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest UpdateConfigurationsApplyResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -25818,6 +25904,32 @@ func ParseShowFlavorResponse(rsp *http.Response) (*ShowFlavorResponse, error) {
 	return response, nil
 }
 
+// ParseCreateInstanceV3Response parses an HTTP response from a CreateInstanceV3WithResponse call
+func ParseCreateInstanceV3Response(rsp *http.Response) (*CreateInstanceV3Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateInstanceV3Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CreateInstanceV3ResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListInstancesResponse parses an HTTP response from a ListInstancesWithResponse call
 func ParseListInstancesResponse(rsp *http.Response) (*ListInstancesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -25844,22 +25956,48 @@ func ParseListInstancesResponse(rsp *http.Response) (*ListInstancesResponse, err
 	return response, nil
 }
 
-// ParseCreateInstanceV3Response parses an HTTP response from a CreateInstanceV3WithResponse call
-func ParseCreateInstanceV3Response(rsp *http.Response) (*CreateInstanceV3Response, error) {
+// ParseListInstancesV3Response parses an HTTP response from a ListInstancesV3WithResponse call
+func ParseListInstancesV3Response(rsp *http.Response) (*ListInstancesV3Response, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateInstanceV3Response{
+	response := &ListInstancesV3Response{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateInstanceV3ResponseBody
+		var dest ListInstancesV3ResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListInstancesV32Response parses an HTTP response from a ListInstancesV32WithResponse call
+func ParseListInstancesV32Response(rsp *http.Response) (*ListInstancesV32Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListInstancesV32Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListInstancesV32ResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -25896,6 +26034,32 @@ func ParseRestoreInstanceV3Response(rsp *http.Response) (*RestoreInstanceV3Respo
 	return response, nil
 }
 
+// ParseRestoreInstancesRecoveryResponse parses an HTTP response from a RestoreInstancesRecoveryWithResponse call
+func ParseRestoreInstancesRecoveryResponse(rsp *http.Response) (*RestoreInstancesRecoveryResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RestoreInstancesRecoveryResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest RestoreInstancesRecoveryResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseRestoreRecoveryResponse parses an HTTP response from a RestoreRecoveryWithResponse call
 func ParseRestoreRecoveryResponse(rsp *http.Response) (*RestoreRecoveryResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -25922,6 +26086,32 @@ func ParseRestoreRecoveryResponse(rsp *http.Response) (*RestoreRecoveryResponse,
 	return response, nil
 }
 
+// ParseDeleteInstanceResponse parses an HTTP response from a DeleteInstanceWithResponse call
+func ParseDeleteInstanceResponse(rsp *http.Response) (*DeleteInstanceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteInstanceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DeleteInstanceResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseDeleteInstanceV3Response parses an HTTP response from a DeleteInstanceV3WithResponse call
 func ParseDeleteInstanceV3Response(rsp *http.Response) (*DeleteInstanceV3Response, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -25938,6 +26128,58 @@ func ParseDeleteInstanceV3Response(rsp *http.Response) (*DeleteInstanceV3Respons
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DeleteInstanceV3ResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRestartInstanceResponse parses an HTTP response from a RestartInstanceWithResponse call
+func ParseRestartInstanceResponse(rsp *http.Response) (*RestartInstanceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RestartInstanceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest RestartInstanceResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRestartInstanceV3Response parses an HTTP response from a RestartInstanceV3WithResponse call
+func ParseRestartInstanceV3Response(rsp *http.Response) (*RestartInstanceV3Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RestartInstanceV3Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest RestartInstanceV3ResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -25990,32 +26232,6 @@ func ParseResizeFlavorResponse(rsp *http.Response) (*ResizeFlavorResponse, error
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ResizeFlavorResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseRestartInstanceV3Response parses an HTTP response from a RestartInstanceV3WithResponse call
-func ParseRestartInstanceV3Response(rsp *http.Response) (*RestartInstanceV3Response, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &RestartInstanceV3Response{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest RestartInstanceV3ResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -26188,32 +26404,6 @@ func ParseUpdatePolicyResponse(rsp *http.Response) (*UpdatePolicyResponse, error
 	return response, nil
 }
 
-// ParseListInstancesConfigurationsResponse parses an HTTP response from a ListInstancesConfigurationsWithResponse call
-func ParseListInstancesConfigurationsResponse(rsp *http.Response) (*ListInstancesConfigurationsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ListInstancesConfigurationsResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListInstancesConfigurationsResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
 // ParseUpdateInstancesConfigurationResponse parses an HTTP response from a UpdateInstancesConfigurationWithResponse call
 func ParseUpdateInstancesConfigurationResponse(rsp *http.Response) (*UpdateInstancesConfigurationResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -26240,22 +26430,48 @@ func ParseUpdateInstancesConfigurationResponse(rsp *http.Response) (*UpdateInsta
 	return response, nil
 }
 
-// ParseListInstancesDatabaseV3Response parses an HTTP response from a ListInstancesDatabaseV3WithResponse call
-func ParseListInstancesDatabaseV3Response(rsp *http.Response) (*ListInstancesDatabaseV3Response, error) {
+// ParseListInstancesConfigurationsResponse parses an HTTP response from a ListInstancesConfigurationsWithResponse call
+func ParseListInstancesConfigurationsResponse(rsp *http.Response) (*ListInstancesConfigurationsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListInstancesDatabaseV3Response{
+	response := &ListInstancesConfigurationsResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListInstancesDatabaseV3ResponseBody
+		var dest ListInstancesConfigurationsResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListInstancesConfigurationsV3Response parses an HTTP response from a ListInstancesConfigurationsV3WithResponse call
+func ParseListInstancesConfigurationsV3Response(rsp *http.Response) (*ListInstancesConfigurationsV3Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListInstancesConfigurationsV3Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListInstancesConfigurationsV3ResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -26282,6 +26498,58 @@ func ParseCreateDatabaseResponse(rsp *http.Response) (*CreateDatabaseResponse, e
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest CreateDatabaseResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListInstancesDatabaseResponse parses an HTTP response from a ListInstancesDatabaseWithResponse call
+func ParseListInstancesDatabaseResponse(rsp *http.Response) (*ListInstancesDatabaseResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListInstancesDatabaseResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListInstancesDatabaseResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListInstancesDatabaseV3Response parses an HTTP response from a ListInstancesDatabaseV3WithResponse call
+func ParseListInstancesDatabaseV3Response(rsp *http.Response) (*ListInstancesDatabaseV3Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListInstancesDatabaseV3Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListInstancesDatabaseV3ResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -26422,32 +26690,6 @@ func ParseCreateDBPrivilegeResponse(rsp *http.Response) (*CreateDBPrivilegeRespo
 	return response, nil
 }
 
-// ParseListInstancesDBUserV3Response parses an HTTP response from a ListInstancesDBUserV3WithResponse call
-func ParseListInstancesDBUserV3Response(rsp *http.Response) (*ListInstancesDBUserV3Response, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ListInstancesDBUserV3Response{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListInstancesDBUserV3ResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
 // ParseCreateDBUserResponse parses an HTTP response from a CreateDBUserWithResponse call
 func ParseCreateDBUserResponse(rsp *http.Response) (*CreateDBUserResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -26464,6 +26706,58 @@ func ParseCreateDBUserResponse(rsp *http.Response) (*CreateDBUserResponse, error
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest CreateDBUserResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListInstancesDBUserResponse parses an HTTP response from a ListInstancesDBUserWithResponse call
+func ParseListInstancesDBUserResponse(rsp *http.Response) (*ListInstancesDBUserResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListInstancesDBUserResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListInstancesDBUserResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListInstancesDBUserV3Response parses an HTTP response from a ListInstancesDBUserV3WithResponse call
+func ParseListInstancesDBUserV3Response(rsp *http.Response) (*ListInstancesDBUserV3Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListInstancesDBUserV3Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListInstancesDBUserV3ResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -26730,6 +27024,32 @@ func ParseListJobsResponse(rsp *http.Response) (*ListJobsResponse, error) {
 	return response, nil
 }
 
+// ParseListJobsV3Response parses an HTTP response from a ListJobsV3WithResponse call
+func ParseListJobsV3Response(rsp *http.Response) (*ListJobsV3Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListJobsV3Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListJobsV3ResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseShowStorageTypeResponse parses an HTTP response from a ShowStorageTypeWithResponse call
 func ParseShowStorageTypeResponse(rsp *http.Response) (*ShowStorageTypeResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -26772,376 +27092,6 @@ func ParseListTagsResponse(rsp *http.Response) (*ListTagsResponse, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ListTagsResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseListConfigurations2Response parses an HTTP response from a ListConfigurations2WithResponse call
-func ParseListConfigurations2Response(rsp *http.Response) (*ListConfigurations2Response, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ListConfigurations2Response{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListConfigurations2ResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseCreateConfiguration2Response parses an HTTP response from a CreateConfiguration2WithResponse call
-func ParseCreateConfiguration2Response(rsp *http.Response) (*CreateConfiguration2Response, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &CreateConfiguration2Response{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateConfiguration2ResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseDeleteConfiguration2Response parses an HTTP response from a DeleteConfiguration2WithResponse call
-func ParseDeleteConfiguration2Response(rsp *http.Response) (*DeleteConfiguration2Response, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &DeleteConfiguration2Response{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	return response, nil
-}
-
-// ParseShowConfiguration2Response parses an HTTP response from a ShowConfiguration2WithResponse call
-func ParseShowConfiguration2Response(rsp *http.Response) (*ShowConfiguration2Response, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ShowConfiguration2Response{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ShowConfiguration2ResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseUpdateConfiguration2Response parses an HTTP response from a UpdateConfiguration2WithResponse call
-func ParseUpdateConfiguration2Response(rsp *http.Response) (*UpdateConfiguration2Response, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &UpdateConfiguration2Response{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	return response, nil
-}
-
-// ParseUpdateConfigurationsApplyResponse parses an HTTP response from a UpdateConfigurationsApplyWithResponse call
-func ParseUpdateConfigurationsApplyResponse(rsp *http.Response) (*UpdateConfigurationsApplyResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &UpdateConfigurationsApplyResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest UpdateConfigurationsApplyResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseListInstances2Response parses an HTTP response from a ListInstances2WithResponse call
-func ParseListInstances2Response(rsp *http.Response) (*ListInstances2Response, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ListInstances2Response{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListInstances2ResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseListInstances3Response parses an HTTP response from a ListInstances3WithResponse call
-func ParseListInstances3Response(rsp *http.Response) (*ListInstances3Response, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ListInstances3Response{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListInstances3ResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseRestoreInstancesRecoveryResponse parses an HTTP response from a RestoreInstancesRecoveryWithResponse call
-func ParseRestoreInstancesRecoveryResponse(rsp *http.Response) (*RestoreInstancesRecoveryResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &RestoreInstancesRecoveryResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest RestoreInstancesRecoveryResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseDeleteInstanceResponse parses an HTTP response from a DeleteInstanceWithResponse call
-func ParseDeleteInstanceResponse(rsp *http.Response) (*DeleteInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &DeleteInstanceResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest DeleteInstanceResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseRestartInstanceResponse parses an HTTP response from a RestartInstanceWithResponse call
-func ParseRestartInstanceResponse(rsp *http.Response) (*RestartInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &RestartInstanceResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest RestartInstanceResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseListInstancesConfigurations2Response parses an HTTP response from a ListInstancesConfigurations2WithResponse call
-func ParseListInstancesConfigurations2Response(rsp *http.Response) (*ListInstancesConfigurations2Response, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ListInstancesConfigurations2Response{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListInstancesConfigurations2ResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseListInstancesDatabaseResponse parses an HTTP response from a ListInstancesDatabaseWithResponse call
-func ParseListInstancesDatabaseResponse(rsp *http.Response) (*ListInstancesDatabaseResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ListInstancesDatabaseResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListInstancesDatabaseResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseListInstancesDBUserResponse parses an HTTP response from a ListInstancesDBUserWithResponse call
-func ParseListInstancesDBUserResponse(rsp *http.Response) (*ListInstancesDBUserResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ListInstancesDBUserResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListInstancesDBUserResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseListJobs2Response parses an HTTP response from a ListJobs2WithResponse call
-func ParseListJobs2Response(rsp *http.Response) (*ListJobs2Response, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ListJobs2Response{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListJobs2ResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

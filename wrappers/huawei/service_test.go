@@ -571,8 +571,9 @@ func TestPagingFromThePages(t *testing.T) {
 }
 
 // The project id comes from the Config wherever Huawei puts the tenant:
-// after a version placeholder (RDS and CSMS /{version_id}/{project_id}/…)
-// and after a service prefix (RDS /rds/v1/{project_id}/…).
+// after a version placeholder (CSMS /{version_id}/{project_id}/…; RDS's
+// says 取值：v3, so it is written into the path) and after a service
+// prefix (RDS /rds/v1/{project_id}/…).
 func TestProjectFilledAfterPrefixOrVersionPlaceholder(t *testing.T) {
 	var paths []string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -590,7 +591,7 @@ func TestProjectFilledAfterPrefixOrVersionPlaceholder(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	if _, err := r.ListJobs2(ctx, "v3", &rds.ListJobs2Params{ID: "j"}); err != nil {
+	if _, err := r.ListJobsV3(ctx, &rds.ListJobsV3Params{ID: "j"}); err != nil { // {version_id}: v3, the page's one value
 		t.Fatal(err)
 	}
 	if _, err := r.ListFlavors(ctx, &rds.ListFlavorsParams{}); err != nil {

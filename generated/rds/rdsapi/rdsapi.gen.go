@@ -115,10 +115,10 @@ func (c *Client) CreateBackup(ctx context.Context, body rds.CreateBackupJSONRequ
 	return &out, nil
 }
 
-var opCreateConfiguration = &huawei.Operation{Service: "rds", Name: "CreateConfiguration", Method: "POST", Path: "/v3/{project_id}/configurations",
+var opCreateConfiguration = &huawei.Operation{Service: "rds", Name: "CreateConfiguration", Method: "POST", Path: "/v3/{project_id}/configurations#CreateConfiguration",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// CreateConfiguration (创建参数模板): POST /v3/{project_id}/configurations.
+// CreateConfiguration (创建参数模板): POST /v3/{project_id}/configurations#CreateConfiguration.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:1
@@ -136,22 +136,22 @@ func (c *Client) CreateConfiguration(ctx context.Context, body rds.CreateConfigu
 	return &out, nil
 }
 
-var opCreateConfiguration2 = &huawei.Operation{Service: "rds", Name: "CreateConfiguration2", Method: "POST", Path: "/{version_id}/{project_id}/configurations",
+var opCreateConfigurationV3 = &huawei.Operation{Service: "rds", Name: "CreateConfigurationV3", Method: "POST", Path: "/v3/{project_id}/configurations#CreateConfigurationV3",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// CreateConfiguration2 (创建参数组): POST /{version_id}/{project_id}/configurations.
+// CreateConfigurationV3 (创建参数组): POST /v3/{project_id}/configurations#CreateConfigurationV3.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
-func (c *Client) CreateConfiguration2(ctx context.Context, versionID string, body rds.CreateConfiguration2JSONRequestBody) (*rds.CreateConfiguration2ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateConfiguration2Request(server, versionID, ids.Project, body)
+func (c *Client) CreateConfigurationV3(ctx context.Context, body rds.CreateConfigurationV3JSONRequestBody) (*rds.CreateConfigurationV3ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateConfigurationV3, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewCreateConfigurationV3Request(server, ids.Project, body)
 	})
 	if err != nil {
 		return nil, err
 	}
-	var out rds.CreateConfiguration2ResponseBody
-	if err := c.rt.Decode(opCreateConfiguration2, httpResp, 200, &out); err != nil {
+	var out rds.CreateConfigurationV3ResponseBody
+	if err := c.rt.Decode(opCreateConfigurationV3, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -220,10 +220,10 @@ func (c *Client) CreateDatabase(ctx context.Context, instanceID string, body rds
 	return &out, nil
 }
 
-var opCreateInstance = &huawei.Operation{Service: "rds", Name: "CreateInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#CreateInstance",
+var opCreateInstance = &huawei.Operation{Service: "rds", Name: "CreateInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#v1",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// CreateInstance (创建实例): POST /rds/v1/{project_id}/instances#CreateInstance.
+// CreateInstance (创建实例): POST /rds/v1/{project_id}/instances#v1.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
@@ -283,16 +283,16 @@ func (c *Client) CreateRdsBackup(ctx context.Context, body rds.CreateRdsBackupJS
 	return &out, nil
 }
 
-var opCreateRdsInstance = &huawei.Operation{Service: "rds", Name: "CreateRdsInstance", Method: "POST", Path: "/rds/{versionId}/{project_id}/instances",
+var opCreateRdsInstance = &huawei.Operation{Service: "rds", Name: "CreateRdsInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#CreateRdsInstance",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// CreateRdsInstance (创建实例): POST /rds/{versionId}/{project_id}/instances.
+// CreateRdsInstance (创建实例): POST /rds/v1/{project_id}/instances#CreateRdsInstance.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
-func (c *Client) CreateRdsInstance(ctx context.Context, versionID string, body rds.CreateRdsInstanceJSONRequestBody) (*rds.CreateRdsInstanceResponseBody, error) {
+func (c *Client) CreateRdsInstance(ctx context.Context, body rds.CreateRdsInstanceJSONRequestBody) (*rds.CreateRdsInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateRdsInstanceRequest(server, versionID, ids.Project, body)
+		return rds.NewCreateRdsInstanceRequest(server, ids.Project, body)
 	})
 	if err != nil {
 		return nil, err
@@ -321,10 +321,10 @@ func (c *Client) DeleteBackup(ctx context.Context, backupID string) error {
 	return c.rt.NoResult(opDeleteBackup, httpResp)
 }
 
-var opDeleteConfiguration = &huawei.Operation{Service: "rds", Name: "DeleteConfiguration", Method: "DELETE", Path: "/v3/{project_id}/configurations/{config_id}",
+var opDeleteConfiguration = &huawei.Operation{Service: "rds", Name: "DeleteConfiguration", Method: "DELETE", Path: "/v3/{project_id}/configurations/{config_id}#DeleteConfiguration",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// DeleteConfiguration (删除参数模板): DELETE /v3/{project_id}/configurations/{config_id}.
+// DeleteConfiguration (删除参数模板): DELETE /v3/{project_id}/configurations/{config_id}#DeleteConfiguration.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数模板.md:1
@@ -338,21 +338,21 @@ func (c *Client) DeleteConfiguration(ctx context.Context, configID string) error
 	return c.rt.NoResult(opDeleteConfiguration, httpResp)
 }
 
-var opDeleteConfiguration2 = &huawei.Operation{Service: "rds", Name: "DeleteConfiguration2", Method: "DELETE", Path: "/{version_id}/{project_id}/configurations/{config_id}",
+var opDeleteConfigurationV3 = &huawei.Operation{Service: "rds", Name: "DeleteConfigurationV3", Method: "DELETE", Path: "/v3/{project_id}/configurations/{config_id}#DeleteConfigurationV3",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// DeleteConfiguration2 (删除参数组): DELETE /{version_id}/{project_id}/configurations/{config_id}.
+// DeleteConfigurationV3 (删除参数组): DELETE /v3/{project_id}/configurations/{config_id}#DeleteConfigurationV3.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数组.md:1
-func (c *Client) DeleteConfiguration2(ctx context.Context, versionID string, configID string) error {
-	httpResp, err := c.rt.Do(ctx, opDeleteConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewDeleteConfiguration2Request(server, versionID, ids.Project, configID)
+func (c *Client) DeleteConfigurationV3(ctx context.Context, configID string) error {
+	httpResp, err := c.rt.Do(ctx, opDeleteConfigurationV3, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewDeleteConfigurationV3Request(server, ids.Project, configID)
 	})
 	if err != nil {
 		return err
 	}
-	return c.rt.NoResult(opDeleteConfiguration2, httpResp)
+	return c.rt.NoResult(opDeleteConfigurationV3, httpResp)
 }
 
 var opDeleteDBPrivilege = &huawei.Operation{Service: "rds", Name: "DeleteDBPrivilege", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/db_privilege",
@@ -418,16 +418,16 @@ func (c *Client) DeleteDatabase(ctx context.Context, instanceID string, dbName s
 	return &out, nil
 }
 
-var opDeleteInstance = &huawei.Operation{Service: "rds", Name: "DeleteInstance", Method: "DELETE", Path: "/{version_id}/{project_id}/instances/{instance_id}",
+var opDeleteInstance = &huawei.Operation{Service: "rds", Name: "DeleteInstance", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}#DeleteInstance",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// DeleteInstance (删除实例): DELETE /{version_id}/{project_id}/instances/{instance_id}.
+// DeleteInstance (删除实例): DELETE /v3/{project_id}/instances/{instance_id}#DeleteInstance.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:1
-func (c *Client) DeleteInstance(ctx context.Context, versionID string, instanceID string) (*rds.DeleteInstanceResponseBody, error) {
+func (c *Client) DeleteInstance(ctx context.Context, instanceID string) (*rds.DeleteInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewDeleteInstanceRequest(server, versionID, ids.Project, instanceID)
+		return rds.NewDeleteInstanceRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -439,10 +439,10 @@ func (c *Client) DeleteInstance(ctx context.Context, versionID string, instanceI
 	return &out, nil
 }
 
-var opDeleteInstanceV3 = &huawei.Operation{Service: "rds", Name: "DeleteInstanceV3", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}",
+var opDeleteInstanceV3 = &huawei.Operation{Service: "rds", Name: "DeleteInstanceV3", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}#DeleteInstanceV3",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// DeleteInstanceV3 (删除数据库实例): DELETE /v3/{project_id}/instances/{instance_id}.
+// DeleteInstanceV3 (删除数据库实例): DELETE /v3/{project_id}/instances/{instance_id}#DeleteInstanceV3.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库实例.md:1
@@ -654,10 +654,10 @@ func (c *Client) ListCollations(ctx context.Context) (*rds.ListCollationsRespons
 	return &out, nil
 }
 
-var opListConfigurations = &huawei.Operation{Service: "rds", Name: "ListConfigurations", Method: "GET", Path: "/v3/{project_id}/configurations",
+var opListConfigurations = &huawei.Operation{Service: "rds", Name: "ListConfigurations", Method: "GET", Path: "/v3/{project_id}/configurations#ListConfigurations",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ListConfigurations (获取参数模板列表): GET /v3/{project_id}/configurations.
+// ListConfigurations (获取参数模板列表): GET /v3/{project_id}/configurations#ListConfigurations.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:1
@@ -675,22 +675,22 @@ func (c *Client) ListConfigurations(ctx context.Context) (*rds.ListConfiguration
 	return &out, nil
 }
 
-var opListConfigurations2 = &huawei.Operation{Service: "rds", Name: "ListConfigurations2", Method: "GET", Path: "/{version_id}/{project_id}/configurations",
+var opListConfigurationsV3 = &huawei.Operation{Service: "rds", Name: "ListConfigurationsV3", Method: "GET", Path: "/v3/{project_id}/configurations#ListConfigurationsV3",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ListConfigurations2 (获取参数组列表): GET /{version_id}/{project_id}/configurations.
+// ListConfigurationsV3 (获取参数组列表): GET /v3/{project_id}/configurations#ListConfigurationsV3.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:1
-func (c *Client) ListConfigurations2(ctx context.Context, versionID string) (*rds.ListConfigurations2ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListConfigurations2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListConfigurations2Request(server, versionID, ids.Project)
+func (c *Client) ListConfigurationsV3(ctx context.Context) (*rds.ListConfigurationsV3ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListConfigurationsV3, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewListConfigurationsV3Request(server, ids.Project)
 	})
 	if err != nil {
 		return nil, err
 	}
-	var out rds.ListConfigurations2ResponseBody
-	if err := c.rt.Decode(opListConfigurations2, httpResp, 200, &out); err != nil {
+	var out rds.ListConfigurationsV3ResponseBody
+	if err := c.rt.Decode(opListConfigurationsV3, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -918,10 +918,10 @@ func (c *Client) ListFlavors(ctx context.Context, params *rds.ListFlavorsParams)
 	return &out, nil
 }
 
-var opListInstances = &huawei.Operation{Service: "rds", Name: "ListInstances", Method: "GET", Path: "/v3/{project_id}/instances",
+var opListInstances = &huawei.Operation{Service: "rds", Name: "ListInstances", Method: "GET", Path: "/v3/{project_id}/instances#ListInstances",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ListInstances (查询数据库实例列表): GET /v3/{project_id}/instances.
+// ListInstances (查询数据库实例列表): GET /v3/{project_id}/instances#ListInstances.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:1
@@ -954,82 +954,10 @@ func (c *Client) ListInstancesAll(ctx context.Context, params *rds.ListInstances
 	return huawei.Paginate(ctx, pageListInstances, params, call, func(p *rds.ListInstancesResponseBody) []rds.ListInstancesInstances { return p.Instances })
 }
 
-var opListInstances2 = &huawei.Operation{Service: "rds", Name: "ListInstances2", Method: "GET", Path: "/{version_id}/{project_id}/instances#ListInstances2",
+var opListInstancesConfigurations = &huawei.Operation{Service: "rds", Name: "ListInstancesConfigurations", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurations",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ListInstances2 (根据指定条件查询实例列表): GET /{version_id}/{project_id}/instances#ListInstances2.
-// Retried on throttling, server errors and broken connections.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
-func (c *Client) ListInstances2(ctx context.Context, versionID string, params *rds.ListInstances2Params) (*rds.ListInstances2ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListInstances2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListInstances2Request(server, versionID, ids.Project, params)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.ListInstances2ResponseBody
-	if err := c.rt.Decode(opListInstances2, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var pageListInstances2 = huawei.Paging{Op: opListInstances2, Style: "offset", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "instances", Next: "", Total: "total_count"}
-
-// ListInstances2All iterates over the instances of every page of ListInstances2
-// (offset paging), fetching the next page only when the loop asks for it.
-// It stops after yielding an error.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
-func (c *Client) ListInstances2All(ctx context.Context, versionID string, params *rds.ListInstances2Params) iter.Seq2[rds.ListInstances2Instances, error] {
-	call := func(ctx context.Context, params *rds.ListInstances2Params) (*rds.ListInstances2ResponseBody, error) {
-		return c.ListInstances2(ctx, versionID, params)
-	}
-	return huawei.Paginate(ctx, pageListInstances2, params, call, func(p *rds.ListInstances2ResponseBody) []rds.ListInstances2Instances { return p.Instances })
-}
-
-var opListInstances3 = &huawei.Operation{Service: "rds", Name: "ListInstances3", Method: "GET", Path: "/{version_id}/{project_id}/instances#ListInstances3",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
-
-// ListInstances3 (根据指定条件查询数据库实例列表): GET /{version_id}/{project_id}/instances#ListInstances3.
-// Retried on throttling, server errors and broken connections.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
-func (c *Client) ListInstances3(ctx context.Context, versionID string, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListInstances3, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListInstances3Request(server, versionID, ids.Project, params)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.ListInstances3ResponseBody
-	if err := c.rt.Decode(opListInstances3, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var pageListInstances3 = huawei.Paging{Op: opListInstances3, Style: "offset", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "instances", Next: "", Total: "total_count"}
-
-// ListInstances3All iterates over the instances of every page of ListInstances3
-// (offset paging), fetching the next page only when the loop asks for it.
-// It stops after yielding an error.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
-func (c *Client) ListInstances3All(ctx context.Context, versionID string, params *rds.ListInstances3Params) iter.Seq2[rds.ListInstances3Instances, error] {
-	call := func(ctx context.Context, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
-		return c.ListInstances3(ctx, versionID, params)
-	}
-	return huawei.Paginate(ctx, pageListInstances3, params, call, func(p *rds.ListInstances3ResponseBody) []rds.ListInstances3Instances { return p.Instances })
-}
-
-var opListInstancesConfigurations = &huawei.Operation{Service: "rds", Name: "ListInstancesConfigurations", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/configurations",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
-
-// ListInstancesConfigurations (获取指定实例的参数模板): GET /v3/{project_id}/instances/{instance_id}/configurations.
+// ListInstancesConfigurations (获取指定实例的参数模板): GET /v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurations.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:1
@@ -1047,37 +975,37 @@ func (c *Client) ListInstancesConfigurations(ctx context.Context, instanceID str
 	return &out, nil
 }
 
-var opListInstancesConfigurations2 = &huawei.Operation{Service: "rds", Name: "ListInstancesConfigurations2", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/configurations",
+var opListInstancesConfigurationsV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesConfigurationsV3", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurationsV3",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ListInstancesConfigurations2 (获取指定实例的参数组): GET /{version_id}/{project_id}/instances/{instance_id}/configurations.
+// ListInstancesConfigurationsV3 (获取指定实例的参数组): GET /v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurationsV3.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:1
-func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID string, instanceID string) (*rds.ListInstancesConfigurations2ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListInstancesConfigurations2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListInstancesConfigurations2Request(server, versionID, ids.Project, instanceID)
+func (c *Client) ListInstancesConfigurationsV3(ctx context.Context, instanceID string) (*rds.ListInstancesConfigurationsV3ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListInstancesConfigurationsV3, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewListInstancesConfigurationsV3Request(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
 	}
-	var out rds.ListInstancesConfigurations2ResponseBody
-	if err := c.rt.Decode(opListInstancesConfigurations2, httpResp, 200, &out); err != nil {
+	var out rds.ListInstancesConfigurationsV3ResponseBody
+	if err := c.rt.Decode(opListInstancesConfigurationsV3, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
 
-var opListInstancesDBUser = &huawei.Operation{Service: "rds", Name: "ListInstancesDBUser", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/db_user",
+var opListInstancesDBUser = &huawei.Operation{Service: "rds", Name: "ListInstancesDBUser", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUser",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ListInstancesDBUser (查询数据库用户): GET /{version_id}/{project_id}/instances/{instance_id}/db_user.
+// ListInstancesDBUser (查询数据库用户): GET /v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUser.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:1
-func (c *Client) ListInstancesDBUser(ctx context.Context, versionID string, instanceID string) (*rds.ListInstancesDBUserResponseBody, error) {
+func (c *Client) ListInstancesDBUser(ctx context.Context, instanceID string) (*rds.ListInstancesDBUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListInstancesDBUserRequest(server, versionID, ids.Project, instanceID)
+		return rds.NewListInstancesDBUserRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1089,10 +1017,10 @@ func (c *Client) ListInstancesDBUser(ctx context.Context, versionID string, inst
 	return &out, nil
 }
 
-var opListInstancesDBUserV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesDBUserV3", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/db_user",
+var opListInstancesDBUserV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesDBUserV3", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUserV3",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ListInstancesDBUserV3 (查询数据库用户（已废弃）): GET /v3/{project_id}/instances/{instance_id}/db_user.
+// ListInstancesDBUserV3 (查询数据库用户（已废弃）): GET /v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUserV3.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:1
@@ -1110,16 +1038,16 @@ func (c *Client) ListInstancesDBUserV3(ctx context.Context, instanceID string) (
 	return &out, nil
 }
 
-var opListInstancesDatabase = &huawei.Operation{Service: "rds", Name: "ListInstancesDatabase", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/database",
+var opListInstancesDatabase = &huawei.Operation{Service: "rds", Name: "ListInstancesDatabase", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabase",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ListInstancesDatabase (查询数据库): GET /{version_id}/{project_id}/instances/{instance_id}/database.
+// ListInstancesDatabase (查询数据库): GET /v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabase.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:1
-func (c *Client) ListInstancesDatabase(ctx context.Context, versionID string, instanceID string) (*rds.ListInstancesDatabaseResponseBody, error) {
+func (c *Client) ListInstancesDatabase(ctx context.Context, instanceID string) (*rds.ListInstancesDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListInstancesDatabaseRequest(server, versionID, ids.Project, instanceID)
+		return rds.NewListInstancesDatabaseRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1131,10 +1059,10 @@ func (c *Client) ListInstancesDatabase(ctx context.Context, versionID string, in
 	return &out, nil
 }
 
-var opListInstancesDatabaseV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesDatabaseV3", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database",
+var opListInstancesDatabaseV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesDatabaseV3", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabaseV3",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ListInstancesDatabaseV3 (查询数据库（已废弃）): GET /v3/{project_id}/instances/{instance_id}/database.
+// ListInstancesDatabaseV3 (查询数据库（已废弃）): GET /v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabaseV3.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:1
@@ -1194,10 +1122,82 @@ func (c *Client) ListInstancesSlowlog(ctx context.Context, instanceID string, pa
 	return &out, nil
 }
 
-var opListJobs = &huawei.Operation{Service: "rds", Name: "ListJobs", Method: "GET", Path: "/v3/{project_id}/jobs",
+var opListInstancesV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesV3", Method: "GET", Path: "/v3/{project_id}/instances#ListInstancesV3",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ListJobs (获取任务信息): GET /v3/{project_id}/jobs.
+// ListInstancesV3 (根据指定条件查询实例列表): GET /v3/{project_id}/instances#ListInstancesV3.
+// Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
+func (c *Client) ListInstancesV3(ctx context.Context, params *rds.ListInstancesV3Params) (*rds.ListInstancesV3ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListInstancesV3, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewListInstancesV3Request(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.ListInstancesV3ResponseBody
+	if err := c.rt.Decode(opListInstancesV3, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var pageListInstancesV3 = huawei.Paging{Op: opListInstancesV3, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "instances", Next: "", Total: "total_count"}
+
+// ListInstancesV3All iterates over the instances of every page of ListInstancesV3
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
+func (c *Client) ListInstancesV3All(ctx context.Context, params *rds.ListInstancesV3Params) iter.Seq2[rds.ListInstancesV3Instances, error] {
+	call := func(ctx context.Context, params *rds.ListInstancesV3Params) (*rds.ListInstancesV3ResponseBody, error) {
+		return c.ListInstancesV3(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListInstancesV3, params, call, func(p *rds.ListInstancesV3ResponseBody) []rds.ListInstancesV3Instances { return p.Instances })
+}
+
+var opListInstancesV32 = &huawei.Operation{Service: "rds", Name: "ListInstancesV32", Method: "GET", Path: "/v3/{project_id}/instances#ListInstancesV32",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListInstancesV32 (根据指定条件查询数据库实例列表): GET /v3/{project_id}/instances#ListInstancesV32.
+// Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
+func (c *Client) ListInstancesV32(ctx context.Context, params *rds.ListInstancesV32Params) (*rds.ListInstancesV32ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListInstancesV32, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewListInstancesV32Request(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.ListInstancesV32ResponseBody
+	if err := c.rt.Decode(opListInstancesV32, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var pageListInstancesV32 = huawei.Paging{Op: opListInstancesV32, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "instances", Next: "", Total: "total_count"}
+
+// ListInstancesV32All iterates over the instances of every page of ListInstancesV32
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
+func (c *Client) ListInstancesV32All(ctx context.Context, params *rds.ListInstancesV32Params) iter.Seq2[rds.ListInstancesV32Instances, error] {
+	call := func(ctx context.Context, params *rds.ListInstancesV32Params) (*rds.ListInstancesV32ResponseBody, error) {
+		return c.ListInstancesV32(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListInstancesV32, params, call, func(p *rds.ListInstancesV32ResponseBody) []rds.ListInstancesV32Instances { return p.Instances })
+}
+
+var opListJobs = &huawei.Operation{Service: "rds", Name: "ListJobs", Method: "GET", Path: "/v3/{project_id}/jobs#ListJobs",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListJobs (获取任务信息): GET /v3/{project_id}/jobs#ListJobs.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:1
@@ -1215,22 +1215,22 @@ func (c *Client) ListJobs(ctx context.Context, params *rds.ListJobsParams) (*rds
 	return &out, nil
 }
 
-var opListJobs2 = &huawei.Operation{Service: "rds", Name: "ListJobs2", Method: "GET", Path: "/{version_id}/{project_id}/jobs",
+var opListJobsV3 = &huawei.Operation{Service: "rds", Name: "ListJobsV3", Method: "GET", Path: "/v3/{project_id}/jobs#ListJobsV3",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ListJobs2 (获取指定任务信息): GET /{version_id}/{project_id}/jobs.
+// ListJobsV3 (获取指定任务信息): GET /v3/{project_id}/jobs#ListJobsV3.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:1
-func (c *Client) ListJobs2(ctx context.Context, versionID string, params *rds.ListJobs2Params) (*rds.ListJobs2ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListJobs2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListJobs2Request(server, versionID, ids.Project, params)
+func (c *Client) ListJobsV3(ctx context.Context, params *rds.ListJobsV3Params) (*rds.ListJobsV3ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListJobsV3, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewListJobsV3Request(server, ids.Project, params)
 	})
 	if err != nil {
 		return nil, err
 	}
-	var out rds.ListJobs2ResponseBody
-	if err := c.rt.Decode(opListJobs2, httpResp, 200, &out); err != nil {
+	var out rds.ListJobsV3ResponseBody
+	if err := c.rt.Decode(opListJobsV3, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -1257,13 +1257,13 @@ func (c *Client) ListParameters(ctx context.Context, datastoreVersionID string) 
 	return &out, nil
 }
 
-var opListRds = &huawei.Operation{Service: "rds", Name: "ListRds", Method: "GET", Path: "/rds",
+var opListRds = &huawei.Operation{Service: "rds", Name: "ListRds", Method: "GET", Path: "/rds/v1",
 	Idempotent: true, Auth: false, Project: false, Domain: false}
 
-// ListRds (查询API版本列表): GET /rds.
+// ListRds (查询API版本信息): GET /rds/v1.
 // Retried on throttling, server errors and broken connections.
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:1
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
 func (c *Client) ListRds(ctx context.Context) (*rds.ListRdsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRds, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListRdsRequest(server)
@@ -1273,6 +1273,27 @@ func (c *Client) ListRds(ctx context.Context) (*rds.ListRdsResponseBody, error) 
 	}
 	var out rds.ListRdsResponseBody
 	if err := c.rt.Decode(opListRds, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opListRds2 = &huawei.Operation{Service: "rds", Name: "ListRds2", Method: "GET", Path: "/rds",
+	Idempotent: true, Auth: false, Project: false, Domain: false}
+
+// ListRds2 (查询API版本列表): GET /rds.
+// Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:1
+func (c *Client) ListRds2(ctx context.Context) (*rds.ListRds2ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListRds2, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewListRds2Request(server)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.ListRds2ResponseBody
+	if err := c.rt.Decode(opListRds2, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -1482,16 +1503,16 @@ func (c *Client) ResizeRdsInstance(ctx context.Context, instanceID string, body 
 	return &out, nil
 }
 
-var opRestartInstance = &huawei.Operation{Service: "rds", Name: "RestartInstance", Method: "POST", Path: "/{version_id}/{project_id}/instances/{instance_id}/action",
+var opRestartInstance = &huawei.Operation{Service: "rds", Name: "RestartInstance", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#RestartInstance",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// RestartInstance (重启实例): POST /{version_id}/{project_id}/instances/{instance_id}/action.
+// RestartInstance (重启实例): POST /v3/{project_id}/instances/{instance_id}/action#RestartInstance.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
-func (c *Client) RestartInstance(ctx context.Context, versionID string, instanceID string, body rds.RestartInstanceJSONRequestBody) (*rds.RestartInstanceResponseBody, error) {
+func (c *Client) RestartInstance(ctx context.Context, instanceID string, body rds.RestartInstanceJSONRequestBody) (*rds.RestartInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRestartInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewRestartInstanceRequest(server, versionID, ids.Project, instanceID, body)
+		return rds.NewRestartInstanceRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1503,10 +1524,10 @@ func (c *Client) RestartInstance(ctx context.Context, versionID string, instance
 	return &out, nil
 }
 
-var opRestartInstanceV3 = &huawei.Operation{Service: "rds", Name: "RestartInstanceV3", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#restart",
+var opRestartInstanceV3 = &huawei.Operation{Service: "rds", Name: "RestartInstanceV3", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#RestartInstanceV3",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// RestartInstanceV3 (重启数据库实例): POST /v3/{project_id}/instances/{instance_id}/action#restart.
+// RestartInstanceV3 (重启数据库实例): POST /v3/{project_id}/instances/{instance_id}/action#RestartInstanceV3.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
@@ -1608,16 +1629,16 @@ func (c *Client) RestoreInstanceV3(ctx context.Context, body rds.RestoreInstance
 	return &out, nil
 }
 
-var opRestoreInstancesRecovery = &huawei.Operation{Service: "rds", Name: "RestoreInstancesRecovery", Method: "POST", Path: "/{version_id}/{project_id}/instances/recovery",
+var opRestoreInstancesRecovery = &huawei.Operation{Service: "rds", Name: "RestoreInstancesRecovery", Method: "POST", Path: "/v3/{project_id}/instances/recovery#RestoreInstancesRecovery",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// RestoreInstancesRecovery (恢复到已有或当前实例): POST /{version_id}/{project_id}/instances/recovery.
+// RestoreInstancesRecovery (恢复到已有或当前实例): POST /v3/{project_id}/instances/recovery#RestoreInstancesRecovery.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
-func (c *Client) RestoreInstancesRecovery(ctx context.Context, versionID string, body rds.RestoreInstancesRecoveryJSONRequestBody) (*rds.RestoreInstancesRecoveryResponseBody, error) {
+func (c *Client) RestoreInstancesRecovery(ctx context.Context, body rds.RestoreInstancesRecoveryJSONRequestBody) (*rds.RestoreInstancesRecoveryResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRestoreInstancesRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewRestoreInstancesRecoveryRequest(server, versionID, ids.Project, body)
+		return rds.NewRestoreInstancesRecoveryRequest(server, ids.Project, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1650,10 +1671,10 @@ func (c *Client) RestoreRdsInstance(ctx context.Context, body rds.RestoreRdsInst
 	return &out, nil
 }
 
-var opRestoreRecovery = &huawei.Operation{Service: "rds", Name: "RestoreRecovery", Method: "POST", Path: "/v3/{project_id}/instances/recovery",
+var opRestoreRecovery = &huawei.Operation{Service: "rds", Name: "RestoreRecovery", Method: "POST", Path: "/v3/{project_id}/instances/recovery#RestoreRecovery",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// RestoreRecovery (恢复到已有实例): POST /v3/{project_id}/instances/recovery.
+// RestoreRecovery (恢复到已有实例): POST /v3/{project_id}/instances/recovery#RestoreRecovery.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:1
@@ -1713,10 +1734,10 @@ func (c *Client) ShowBackupsPolicy(ctx context.Context, instanceID string) (*rds
 	return &out, nil
 }
 
-var opShowConfiguration = &huawei.Operation{Service: "rds", Name: "ShowConfiguration", Method: "GET", Path: "/v3/{project_id}/configurations/{config_id}",
+var opShowConfiguration = &huawei.Operation{Service: "rds", Name: "ShowConfiguration", Method: "GET", Path: "/v3/{project_id}/configurations/{config_id}#ShowConfiguration",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ShowConfiguration (获取指定参数模板的参数): GET /v3/{project_id}/configurations/{config_id}.
+// ShowConfiguration (获取指定参数模板的参数): GET /v3/{project_id}/configurations/{config_id}#ShowConfiguration.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:1
@@ -1734,22 +1755,22 @@ func (c *Client) ShowConfiguration(ctx context.Context, configID string) (*rds.S
 	return &out, nil
 }
 
-var opShowConfiguration2 = &huawei.Operation{Service: "rds", Name: "ShowConfiguration2", Method: "GET", Path: "/{version_id}/{project_id}/configurations/{config_id}",
+var opShowConfigurationV3 = &huawei.Operation{Service: "rds", Name: "ShowConfigurationV3", Method: "GET", Path: "/v3/{project_id}/configurations/{config_id}#ShowConfigurationV3",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ShowConfiguration2 (获取指定参数组的参数): GET /{version_id}/{project_id}/configurations/{config_id}.
+// ShowConfigurationV3 (获取指定参数组的参数): GET /v3/{project_id}/configurations/{config_id}#ShowConfigurationV3.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:1
-func (c *Client) ShowConfiguration2(ctx context.Context, versionID string, configID string) (*rds.ShowConfiguration2ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opShowConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewShowConfiguration2Request(server, versionID, ids.Project, configID)
+func (c *Client) ShowConfigurationV3(ctx context.Context, configID string) (*rds.ShowConfigurationV3ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowConfigurationV3, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewShowConfigurationV3Request(server, ids.Project, configID)
 	})
 	if err != nil {
 		return nil, err
 	}
-	var out rds.ShowConfiguration2ResponseBody
-	if err := c.rt.Decode(opShowConfiguration2, httpResp, 200, &out); err != nil {
+	var out rds.ShowConfigurationV3ResponseBody
+	if err := c.rt.Decode(opShowConfigurationV3, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -1860,13 +1881,13 @@ func (c *Client) ShowPolicy(ctx context.Context, instanceID string) (*rds.ShowPo
 	return &out, nil
 }
 
-var opShowRd = &huawei.Operation{Service: "rds", Name: "ShowRd", Method: "GET", Path: "/rds/{versionId}#ShowRd",
+var opShowRd = &huawei.Operation{Service: "rds", Name: "ShowRd", Method: "GET", Path: "/rds/{versionId}",
 	Idempotent: true, Auth: false, Project: false, Domain: false}
 
-// ShowRd (查询API版本信息): GET /rds/{versionId}#ShowRd.
+// ShowRd (查询指定的API版本信息): GET /rds/{versionId}.
 // Retried on throttling, server errors and broken connections.
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:1
 func (c *Client) ShowRd(ctx context.Context, versionID string) (*rds.ShowRdResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRd, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewShowRdRequest(server, versionID)
@@ -1876,27 +1897,6 @@ func (c *Client) ShowRd(ctx context.Context, versionID string) (*rds.ShowRdRespo
 	}
 	var out rds.ShowRdResponseBody
 	if err := c.rt.Decode(opShowRd, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opShowRd2 = &huawei.Operation{Service: "rds", Name: "ShowRd2", Method: "GET", Path: "/rds/{versionId}#ShowRd2",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
-
-// ShowRd2 (查询指定的API版本信息): GET /rds/{versionId}#ShowRd2.
-// Retried on throttling, server errors and broken connections.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:1
-func (c *Client) ShowRd2(ctx context.Context, versionID string) (*rds.ShowRd2ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opShowRd2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewShowRd2Request(server, versionID)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.ShowRd2ResponseBody
-	if err := c.rt.Decode(opShowRd2, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -1965,10 +1965,10 @@ func (c *Client) SingleToHa(ctx context.Context, instanceID string, body rds.Sin
 	return &out, nil
 }
 
-var opUpdateApply = &huawei.Operation{Service: "rds", Name: "UpdateApply", Method: "PUT", Path: "/v3/{project_id}/configurations/{config_id}/apply",
+var opUpdateApply = &huawei.Operation{Service: "rds", Name: "UpdateApply", Method: "PUT", Path: "/v3/{project_id}/configurations/{config_id}/apply#UpdateApply",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// UpdateApply (应用参数模板): PUT /v3/{project_id}/configurations/{config_id}/apply.
+// UpdateApply (应用参数模板): PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateApply.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:1
@@ -2020,10 +2020,10 @@ func (c *Client) UpdateBackupsPolicy(ctx context.Context, instanceID string, bod
 	return c.rt.NoResult(opUpdateBackupsPolicy, httpResp)
 }
 
-var opUpdateConfiguration = &huawei.Operation{Service: "rds", Name: "UpdateConfiguration", Method: "PUT", Path: "/v3/{project_id}/configurations/{config_id}",
+var opUpdateConfiguration = &huawei.Operation{Service: "rds", Name: "UpdateConfiguration", Method: "PUT", Path: "/v3/{project_id}/configurations/{config_id}#UpdateConfiguration",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// UpdateConfiguration (修改参数模板参数): PUT /v3/{project_id}/configurations/{config_id}.
+// UpdateConfiguration (修改参数模板参数): PUT /v3/{project_id}/configurations/{config_id}#UpdateConfiguration.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:1
@@ -2037,33 +2037,33 @@ func (c *Client) UpdateConfiguration(ctx context.Context, configID string, body 
 	return c.rt.NoResult(opUpdateConfiguration, httpResp)
 }
 
-var opUpdateConfiguration2 = &huawei.Operation{Service: "rds", Name: "UpdateConfiguration2", Method: "PUT", Path: "/{version_id}/{project_id}/configurations/{config_id}",
+var opUpdateConfigurationV3 = &huawei.Operation{Service: "rds", Name: "UpdateConfigurationV3", Method: "PUT", Path: "/v3/{project_id}/configurations/{config_id}#UpdateConfigurationV3",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// UpdateConfiguration2 (修改参数组参数): PUT /{version_id}/{project_id}/configurations/{config_id}.
+// UpdateConfigurationV3 (修改参数组参数): PUT /v3/{project_id}/configurations/{config_id}#UpdateConfigurationV3.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
-func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, configID string, body rds.UpdateConfiguration2JSONRequestBody) error {
-	httpResp, err := c.rt.Do(ctx, opUpdateConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewUpdateConfiguration2Request(server, versionID, ids.Project, configID, body)
+func (c *Client) UpdateConfigurationV3(ctx context.Context, configID string, body rds.UpdateConfigurationV3JSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opUpdateConfigurationV3, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewUpdateConfigurationV3Request(server, ids.Project, configID, body)
 	})
 	if err != nil {
 		return err
 	}
-	return c.rt.NoResult(opUpdateConfiguration2, httpResp)
+	return c.rt.NoResult(opUpdateConfigurationV3, httpResp)
 }
 
-var opUpdateConfigurationsApply = &huawei.Operation{Service: "rds", Name: "UpdateConfigurationsApply", Method: "PUT", Path: "/{version_id}/{project_id}/configurations/{config_id}/apply",
+var opUpdateConfigurationsApply = &huawei.Operation{Service: "rds", Name: "UpdateConfigurationsApply", Method: "PUT", Path: "/v3/{project_id}/configurations/{config_id}/apply#UpdateConfigurationsApply",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// UpdateConfigurationsApply (应用参数组): PUT /{version_id}/{project_id}/configurations/{config_id}/apply.
+// UpdateConfigurationsApply (应用参数组): PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateConfigurationsApply.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
-func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionID string, configID string, body rds.UpdateConfigurationsApplyJSONRequestBody) (*rds.UpdateConfigurationsApplyResponseBody, error) {
+func (c *Client) UpdateConfigurationsApply(ctx context.Context, configID string, body rds.UpdateConfigurationsApplyJSONRequestBody) (*rds.UpdateConfigurationsApplyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfigurationsApply, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewUpdateConfigurationsApplyRequest(server, versionID, ids.Project, configID, body)
+		return rds.NewUpdateConfigurationsApplyRequest(server, ids.Project, configID, body)
 	})
 	if err != nil {
 		return nil, err

@@ -485,7 +485,9 @@ var (
 	// inlineLeadRE introduces values listed in the same sentence.
 	inlineLeadRE = regexp.MustCompile(`(?:可输入的值(?:包含|包括)?\s*(?:[（(]区分大小写[）)])?|取值范围|有效的值|可选值|可选取值|取值|可设置为|可以设置为|可取值|枚举值|有效值|可选|只能为|仅支持|仅限于|只能是|可以为|可为)(?:为|是|包括|有|包含)?\s*[：:]?\s*`)
 	// constantRE states the field's one value.
-	constantRE = regexp.MustCompile(`(?:定值|固定值|固定为|值固定为|取值固定为|固定取值|仅支持取值为|只能取值为|只能取|只能为|只能是|仅支持|仅限于|需配置为|配置为|必须为|必须是)(?:为|是)?\s*[：:]?\s*`)
+	// "取值：v3。" (RDS's version_id) with a colon and one value ending the
+	// sentence; "取值为request_id" names where a value comes from.
+	constantRE = regexp.MustCompile(`(?:定值|固定值|固定为|值固定为|取值固定为|固定取值|仅支持取值为|只能取值为|只能取|只能为|只能是|仅支持|仅限于|需配置为|配置为|必须为|必须是|取值[：:])(?:为|是)?\s*[：:]?\s*`)
 	// itemRE is a list item that gives a value and what it means.
 	itemRE = regexp.MustCompile(`^(?:[-*]\s*)?(?:` + quotedValue + `|` + bareValue + `)\s*([：:]|，?表示|（|\(|-|\s+)\s*(.*)$`)
 	// quotedItemRE is an item whose value is quoted and may hold spaces:
@@ -714,7 +716,7 @@ func lineBefore(line, s string, off int) string {
 }
 
 func (x *extractor) constant(line, s string) {
-	if !hasAny(s, "定值", "固定", "只能", "仅支持", "仅限于", "配置为", "必须为", "必须是") {
+	if !hasAny(s, "定值", "固定", "只能", "仅支持", "仅限于", "配置为", "必须为", "必须是", "取值：", "取值:") {
 		return
 	}
 	loc := constantRE.FindStringIndex(s)
