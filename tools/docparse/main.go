@@ -75,7 +75,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	inputs := fs.Args()
-	if len(inputs) == 0 && opts.Service != nil {
+	fromService := len(inputs) == 0 && opts.Service != nil
+	if fromService {
 		inputs = opts.Service.PagePaths()
 	}
 	if len(inputs) == 0 {
@@ -83,6 +84,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	paths, err := pipeline.Expand(inputs)
+	if err != nil && fromService {
+		// The service file named what is missing: say which file and key.
+		err = fmt.Errorf("%s: %w", opts.Service.KeyLoc("pages"), err)
+	}
 	if err == nil {
 		var sources []pipeline.Source
 		if sources, err = pipeline.ReadSources(paths); err == nil {

@@ -171,3 +171,33 @@ func TestRunPrintsChangelog(t *testing.T) {
 		t.Errorf("-changelog=false: exit %d, stdout %q", code, stdout.String())
 	}
 }
+
+// A service file's page that is missing is reported at the service file's
+// pages key; an absolute page path is read as it is.
+func TestRunServicePagesErrorsNameTheFile(t *testing.T) {
+	dir := t.TempDir()
+	page, err := filepath.Abs("../../testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := filepath.Join(dir, "x.service.yaml")
+	writeFile(t, svc, "title: T\nversion: \"1\"\npages: ["+page+"]\n")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-service", svc, "-o", filepath.Join(dir, "x.yaml")}, &stdout, &stderr); code != exitOK {
+		t.Errorf("absolute page: exit %d: %s", code, stderr.String())
+	}
+	missing := filepath.Join(dir, "nowhere")
+	writeFile(t, svc, "title: T\nversion: \"1\"\n\npages: ["+missing+"]\n")
+	stderr.Reset()
+	code := run([]string{"-service", svc, "-o", filepath.Join(dir, "x.yaml")}, &stdout, &stderr)
+	if want := svc + ":4 (pages): stat " + missing + ": no such file"; code != exitFailed || !strings.Contains(stderr.String(), want) {
+		t.Errorf("missing page: exit %d, stderr %q, want %q", code, stderr.String(), want)
+	}
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -26,6 +26,17 @@ import (
 // the one docparse runs in (pages kept in the project's own tree are
 // copies, which a docs entry describes). One entry per folder, sorted.
 func origins(sources []Source, c *service.Config, diags *model.Diagnostics) []emit.Docs {
+	if c != nil {
+		for _, d := range c.Docs {
+			// An entry naming no folder would leave its pages' origin out
+			// without a word.
+			if fi, err := os.Stat(c.DocsFolder(d)); err != nil {
+				diags.Errorf(c.DocsLoc(d), "%v", err)
+			} else if !fi.IsDir() {
+				diags.Errorf(c.DocsLoc(d), "%s is not a folder", c.DocsFolder(d))
+			}
+		}
+	}
 	seen := map[string]emit.Docs{}
 	here := gitRoot(".")
 	roots := map[string]string{}    // page folder → its checkout root

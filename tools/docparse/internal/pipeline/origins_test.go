@@ -57,15 +57,16 @@ func TestOriginsFromGitCheckout(t *testing.T) {
 }
 
 func TestOriginsFromDocsEntries(t *testing.T) {
-	c := &service.Config{File: "specs/x.service.yaml", Docs: []service.Docs{
+	c := &service.Config{File: "../../../../specs/x.service.yaml", Docs: []service.Docs{
 		{Folder: "../testdata/corpus/huaweicloudDocs/vpc/API参考", Repository: "huaweicloudDocs/vpc", Commit: "a70e883", Path: "cn.zh-cn/API参考"}}}
+	var diags model.Diagnostics
 	got := origins([]Source{
-		{Name: "testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md"},
-		{Name: "testdata/corpus/huaweicloudDocs/vpc/API参考-old/x.md"}, // a sibling folder is not under it
-	}, c, &model.Diagnostics{})
-	want := emit.Docs{Pages: "testdata/corpus/huaweicloudDocs/vpc/API参考", Repository: "huaweicloudDocs/vpc", Commit: "a70e883", Path: "cn.zh-cn/API参考"}
-	if len(got) != 1 || !reflect.DeepEqual(got[0], want) {
-		t.Fatalf("origins = %+v, want [%+v]", got, want)
+		{Name: "../../../../testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md"},
+		{Name: "../../../../testdata/corpus/huaweicloudDocs/vpc/API参考-old/x.md"}, // a sibling folder is not under it
+	}, c, &diags)
+	want := emit.Docs{Pages: "../../../../testdata/corpus/huaweicloudDocs/vpc/API参考", Repository: "huaweicloudDocs/vpc", Commit: "a70e883", Path: "cn.zh-cn/API参考"}
+	if len(got) != 1 || !reflect.DeepEqual(got[0], want) || len(diags) != 0 {
+		t.Fatalf("origins = %+v, want [%+v]; diags %v", got, want, diags)
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/constraints"
 	"github.com/docapi/docapi/tools/docparse/internal/emit"
@@ -131,6 +132,7 @@ func Run(sources []Source, opts Options) *Result {
 			break
 		}
 		out, schemas, diags := emit.Emit(doc)
+		placeSettings(diags, opts.Service)
 		kept := res.leaveOutFailedBy(pages, diags)
 		if len(kept) < len(pages) {
 			// Emit again without the pages the emitter refused, keeping
@@ -303,6 +305,20 @@ func (res *Result) leaveOutFailedBy(pages []*model.Page, diags model.Diagnostics
 		kept = append(kept, pg)
 	}
 	return kept
+}
+
+// placeSettings locates the emitter's findings about a document-level
+// setting (servers, info.title, security) at the service file's key that
+// gave it, so that the message names the file to correct.
+func placeSettings(diags model.Diagnostics, c *service.Config) {
+	if c == nil {
+		return
+	}
+	for i := range diags {
+		if at := &diags[i].Loc; at.File == "" && at.What != "" {
+			*at = c.KeyLoc(strings.TrimPrefix(at.What, "info."))
+		}
+	}
 }
 
 // fatal reports an error that no page accounts for (the service file, the

@@ -47,19 +47,42 @@ type Config struct {
 	// SecretHeaders are the response headers that carry a credential (an
 	// IAM token): generated clients hold them as secrets, never printed.
 	SecretHeaders []string `yaml:"secretHeaders"`
+
+	keyLines map[string]int // top-level key → its line, for locations
 }
 
 // Docs is the origin of a folder of pages copied from a documentation
 // repository.
 type Docs struct {
-	Folder     string `yaml:"folder"` // relative to the service file
+	Line       int    `yaml:"-"`
+	Folder     string `yaml:"folder"` // absolute, or relative to the service file
 	Repository string `yaml:"repository"`
 	Commit     string `yaml:"commit"`
 	Path       string `yaml:"path"` // the folder in the repository
 }
 
 // DocsFolder is d.Folder as a path from where docparse runs.
-func (c *Config) DocsFolder(d Docs) string { return filepath.Join(filepath.Dir(c.File), d.Folder) }
+func (c *Config) DocsFolder(d Docs) string { return c.fromHere(d.Folder) }
+
+// fromHere is a path the service file gives (absolute, or relative to the
+// file's folder) as a path from where docparse runs.
+func (c *Config) fromHere(p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(filepath.Dir(c.File), p)
+}
+
+// KeyLoc locates a top-level key of the service file (its line when the
+// file has the key), so that a finding about a setting names the file.
+func (c *Config) KeyLoc(key string) model.Loc {
+	return model.Loc{File: c.File, Line: c.keyLines[key], What: key}
+}
+
+// DocsLoc locates a docs entry.
+func (c *Config) DocsLoc(d Docs) model.Loc {
+	return model.Loc{File: c.File, Line: d.Line, What: "docs folder " + d.Folder}
+}
 
 // SecurityScheme is an OpenAPI security scheme (type apiKey: a key in a
 // header, query parameter or cookie).
@@ -114,11 +137,12 @@ func pathSegments(p string) []string {
 	return strings.Split(strings.Trim(model.PathShape(p), "/"), "/")
 }
 
-// PagePaths are Pages resolved against the service file's folder.
+// PagePaths are Pages as paths from where docparse runs: absolute ones as
+// they are, relative ones resolved against the service file's folder.
 func (c *Config) PagePaths() []string {
 	out := make([]string, len(c.Pages))
 	for i, p := range c.Pages {
-		out[i] = filepath.Join(filepath.Dir(c.File), p)
+		out[i] = c.fromHere(p)
 	}
 	return out
 }
@@ -201,19 +225,23 @@ func IsCommit(s string) bool {
 	return true
 }
 
-// setLines records the line of each operations entry for error messages.
+// setLines records the line of each top-level key and of each operations
+// and docs entry for error messages.
 func setLines(root *yaml.Node, cfg *Config) {
 	if len(root.Content) == 0 {
 		return
 	}
 	m := root.Content[0]
+	cfg.keyLines = map[string]int{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value != "operations" {
-			continue
-		}
-		for j, item := range m.Content[i+1].Content {
-			if j < len(cfg.Operations) {
+		key, items := m.Content[i].Value, m.Content[i+1].Content
+		cfg.keyLines[key] = m.Content[i].Line
+		for j, item := range items {
+			switch {
+			case key == "operations" && j < len(cfg.Operations):
 				cfg.Operations[j].Line = item.Line
+			case key == "docs" && j < len(cfg.Docs):
+				cfg.Docs[j].Line = item.Line
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -200,5 +201,31 @@ func TestDocsEntriesNeedFolderRepositoryAndCommit(t *testing.T) {
 	c, err := Parse("specs/x.service.yaml", []byte("title: t\nversion: \"1\"\ndocs: [{folder: ../pages, repository: r, commit: a70e8837886a22a0980e5218310e3207a2df1dec}]\n"))
 	if err != nil || len(c.Docs) != 1 || c.DocsFolder(c.Docs[0]) != "pages" {
 		t.Fatalf("Parse = %+v, %v", c, err)
+	}
+}
+
+// A service file's paths are absolute or relative to the file; a relative
+// one is resolved against the file's folder, an absolute one kept.
+func TestPathsAbsoluteOrRelative(t *testing.T) {
+	abs := filepath.Join(t.TempDir(), "docs", "API参考")
+	cfg, err := Parse(filepath.Join("specs", "x.service.yaml"), []byte("title: T\npages: ["+abs+", ../pages, \"../glob/*.md\"]\ndocs:\n  - {folder: "+abs+", repository: a/b, commit: abcdef0}\n  - {folder: ../copy, repository: a/b, commit: abcdef0}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{abs, "pages", filepath.Join("glob", "*.md")}
+	if diff := cmp.Diff(want, cfg.PagePaths()); diff != "" {
+		t.Errorf("PagePaths (-want +got):\n%s", diff)
+	}
+	if got := cfg.DocsFolder(cfg.Docs[0]); got != abs {
+		t.Errorf("absolute docs folder = %q, want %q", got, abs)
+	}
+	if got := cfg.DocsFolder(cfg.Docs[1]); got != "copy" {
+		t.Errorf("relative docs folder = %q, want copy", got)
+	}
+	if at := cfg.KeyLoc("pages").String(); at != filepath.Join("specs", "x.service.yaml")+":2 (pages)" {
+		t.Errorf("KeyLoc(pages) = %q", at)
+	}
+	if at := cfg.DocsLoc(cfg.Docs[1]).String(); at != filepath.Join("specs", "x.service.yaml")+":5 (docs folder ../copy)" {
+		t.Errorf("DocsLoc = %q", at)
 	}
 }
