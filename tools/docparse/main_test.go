@@ -17,7 +17,7 @@ func TestRunWritesSpecAndSummary(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "docparse: 1 pages: 1 read, 0 skipped, 0 for other specs, 0 left out; 1 operations, 9 schemas, 1 warnings, 0 errors") {
+	if !strings.Contains(stderr.String(), "docparse: 1 pages: 1 read, 0 skipped, 0 for other specs, 0 excluded, 0 left out; 1 operations, 9 schemas, 1 warnings, 0 errors") {
 		t.Errorf("summary missing: %q", stderr.String())
 	}
 	spec, err := os.ReadFile(out)
@@ -99,7 +99,7 @@ func TestRunFolderLeavesOutBadPages(t *testing.T) {
 	if code != exitLeftOut {
 		t.Fatalf("exit %d, want %d: %s", code, exitLeftOut, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "3 pages: 2 read, 0 skipped, 0 for other specs, 1 left out") {
+	if !strings.Contains(stderr.String(), "3 pages: 2 read, 0 skipped, 0 for other specs, 0 excluded, 1 left out") {
 		t.Errorf("summary: %s", stderr.String())
 	}
 	if !strings.Contains(stderr.String(), "broken.md:9: table \"表 1 路径参数\": error:") {

@@ -96,13 +96,19 @@ type SecurityScheme struct {
 // Excluded returns why the service file keeps page (a file name) out of
 // the spec, or "".
 func (c *Config) Excluded(page string) string {
+	why, _ := c.Exclusion(page)
+	return why
+}
+
+// Exclusion is Excluded with the location of the entry that says it.
+func (c *Config) Exclusion(page string) (why string, at model.Loc) {
 	if c == nil {
-		return ""
+		return "", model.Loc{}
 	}
-	if oc := c.find(filepath.Base(page)); oc != nil {
-		return oc.Exclude
+	if oc := c.find(filepath.Base(page)); oc != nil && oc.Exclude != "" {
+		return oc.Exclude, c.loc(oc)
 	}
-	return ""
+	return "", model.Loc{}
 }
 
 // Selects reports whether an operation at path belongs to the spec.
