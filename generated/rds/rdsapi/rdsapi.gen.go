@@ -40,7 +40,7 @@ func New(cfg huawei.Config) (*Client, error) {
 func (c *Client) Runtime() *huawei.Client { return c.rt }
 
 var opBatchCreateTags = &huawei.Operation{Service: "rds", Name: "BatchCreateTags", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateTags",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchCreateTags (批量添加标签): POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateTags.
 // Not retried: the spec does not mark it idempotent.
@@ -57,7 +57,7 @@ func (c *Client) BatchCreateTags(ctx context.Context, instanceID string, body rd
 }
 
 var opBatchDeleteTags = &huawei.Operation{Service: "rds", Name: "BatchDeleteTags", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteTags",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchDeleteTags (批量删除标签): POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteTags.
 // Not retried: the spec does not mark it idempotent.
@@ -74,7 +74,7 @@ func (c *Client) BatchDeleteTags(ctx context.Context, instanceID string, body rd
 }
 
 var opCreateAuditlogLink = &huawei.Operation{Service: "rds", Name: "CreateAuditlogLink", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/auditlog-links",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateAuditlogLink (生成审计日志下载链接): POST /v3/{project_id}/instances/{instance_id}/auditlog-links.
 // Not retried: the spec does not mark it idempotent.
@@ -95,7 +95,7 @@ func (c *Client) CreateAuditlogLink(ctx context.Context, instanceID string, body
 }
 
 var opCreateBackup = &huawei.Operation{Service: "rds", Name: "CreateBackup", Method: "POST", Path: "/v3/{project_id}/backups",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateBackup (创建手动备份): POST /v3/{project_id}/backups.
 // Not retried: the spec does not mark it idempotent.
@@ -116,7 +116,7 @@ func (c *Client) CreateBackup(ctx context.Context, body rds.CreateBackupJSONRequ
 }
 
 var opCreateConfiguration = &huawei.Operation{Service: "rds", Name: "CreateConfiguration", Method: "POST", Path: "/v3/{project_id}/configurations",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateConfiguration (创建参数模板): POST /v3/{project_id}/configurations.
 // Not retried: the spec does not mark it idempotent.
@@ -137,7 +137,7 @@ func (c *Client) CreateConfiguration(ctx context.Context, body rds.CreateConfigu
 }
 
 var opCreateConfiguration2 = &huawei.Operation{Service: "rds", Name: "CreateConfiguration2", Method: "POST", Path: "/{version_id}/{project_id}/configurations",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // CreateConfiguration2 (创建参数组): POST /{version_id}/{project_id}/configurations.
 // Not retried: the spec does not mark it idempotent.
@@ -158,7 +158,7 @@ func (c *Client) CreateConfiguration2(ctx context.Context, versionID string, pro
 }
 
 var opCreateDBPrivilege = &huawei.Operation{Service: "rds", Name: "CreateDBPrivilege", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/db_privilege",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateDBPrivilege (授权数据库帐号): POST /v3/{project_id}/instances/{instance_id}/db_privilege.
 // Not retried: the spec does not mark it idempotent.
@@ -179,7 +179,7 @@ func (c *Client) CreateDBPrivilege(ctx context.Context, instanceID string, body 
 }
 
 var opCreateDBUser = &huawei.Operation{Service: "rds", Name: "CreateDBUser", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/db_user",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateDBUser (创建数据库用户): POST /v3/{project_id}/instances/{instance_id}/db_user.
 // Not retried: the spec does not mark it idempotent.
@@ -200,7 +200,7 @@ func (c *Client) CreateDBUser(ctx context.Context, instanceID string, body rds.C
 }
 
 var opCreateDatabase = &huawei.Operation{Service: "rds", Name: "CreateDatabase", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/database",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateDatabase (创建数据库): POST /v3/{project_id}/instances/{instance_id}/database.
 // Not retried: the spec does not mark it idempotent.
@@ -221,7 +221,7 @@ func (c *Client) CreateDatabase(ctx context.Context, instanceID string, body rds
 }
 
 var opCreateInstance = &huawei.Operation{Service: "rds", Name: "CreateInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#CreateInstance",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // CreateInstance (创建实例): POST /rds/v1/{project_id}/instances#CreateInstance.
 // Not retried: the spec does not mark it idempotent.
@@ -242,7 +242,7 @@ func (c *Client) CreateInstance(ctx context.Context, projectID string, params *r
 }
 
 var opCreateInstanceV3 = &huawei.Operation{Service: "rds", Name: "CreateInstanceV3", Method: "POST", Path: "/v3/{project_id}/instances#CreateInstanceV3",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateInstanceV3 (创建数据库实例): POST /v3/{project_id}/instances#CreateInstanceV3.
 // Not retried: the spec does not mark it idempotent.
@@ -263,7 +263,7 @@ func (c *Client) CreateInstanceV3(ctx context.Context, body rds.CreateInstanceV3
 }
 
 var opCreateRdsBackup = &huawei.Operation{Service: "rds", Name: "CreateRdsBackup", Method: "POST", Path: "/rds/v1/{project_id}/backups",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // CreateRdsBackup (创建手动备份): POST /rds/v1/{project_id}/backups.
 // Not retried: the spec does not mark it idempotent.
@@ -284,7 +284,7 @@ func (c *Client) CreateRdsBackup(ctx context.Context, projectID string, body rds
 }
 
 var opCreateRdsInstance = &huawei.Operation{Service: "rds", Name: "CreateRdsInstance", Method: "POST", Path: "/rds/{versionId}/{project_id}/instances",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // CreateRdsInstance (创建实例): POST /rds/{versionId}/{project_id}/instances.
 // Not retried: the spec does not mark it idempotent.
@@ -305,7 +305,7 @@ func (c *Client) CreateRdsInstance(ctx context.Context, versionID string, projec
 }
 
 var opDeleteBackup = &huawei.Operation{Service: "rds", Name: "DeleteBackup", Method: "DELETE", Path: "/v3/{project_id}/backups/{backup_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteBackup (删除手动备份): DELETE /v3/{project_id}/backups/{backup_id}.
 // Retried on throttling, server errors and broken connections.
@@ -322,7 +322,7 @@ func (c *Client) DeleteBackup(ctx context.Context, backupID string) error {
 }
 
 var opDeleteConfiguration = &huawei.Operation{Service: "rds", Name: "DeleteConfiguration", Method: "DELETE", Path: "/v3/{project_id}/configurations/{config_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteConfiguration (删除参数模板): DELETE /v3/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
@@ -339,7 +339,7 @@ func (c *Client) DeleteConfiguration(ctx context.Context, configID string) error
 }
 
 var opDeleteConfiguration2 = &huawei.Operation{Service: "rds", Name: "DeleteConfiguration2", Method: "DELETE", Path: "/{version_id}/{project_id}/configurations/{config_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // DeleteConfiguration2 (删除参数组): DELETE /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
@@ -356,7 +356,7 @@ func (c *Client) DeleteConfiguration2(ctx context.Context, versionID string, pro
 }
 
 var opDeleteDBPrivilege = &huawei.Operation{Service: "rds", Name: "DeleteDBPrivilege", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/db_privilege",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteDBPrivilege (解除数据库帐号权限): DELETE /v3/{project_id}/instances/{instance_id}/db_privilege.
 // Retried on throttling, server errors and broken connections.
@@ -377,7 +377,7 @@ func (c *Client) DeleteDBPrivilege(ctx context.Context, instanceID string, body 
 }
 
 var opDeleteDBUser = &huawei.Operation{Service: "rds", Name: "DeleteDBUser", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/db_user/{user_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteDBUser (删除数据库用户): DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name}.
 // Retried on throttling, server errors and broken connections.
@@ -398,7 +398,7 @@ func (c *Client) DeleteDBUser(ctx context.Context, instanceID string, userName s
 }
 
 var opDeleteDatabase = &huawei.Operation{Service: "rds", Name: "DeleteDatabase", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/database/{db_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteDatabase (删除数据库): DELETE /v3/{project_id}/instances/{instance_id}/database/{db_name}.
 // Retried on throttling, server errors and broken connections.
@@ -419,7 +419,7 @@ func (c *Client) DeleteDatabase(ctx context.Context, instanceID string, dbName s
 }
 
 var opDeleteInstance = &huawei.Operation{Service: "rds", Name: "DeleteInstance", Method: "DELETE", Path: "/{version_id}/{project_id}/instances/{instance_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // DeleteInstance (删除实例): DELETE /{version_id}/{project_id}/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
@@ -440,7 +440,7 @@ func (c *Client) DeleteInstance(ctx context.Context, versionID string, projectID
 }
 
 var opDeleteInstanceV3 = &huawei.Operation{Service: "rds", Name: "DeleteInstanceV3", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteInstanceV3 (删除数据库实例): DELETE /v3/{project_id}/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
@@ -461,7 +461,7 @@ func (c *Client) DeleteInstanceV3(ctx context.Context, instanceID string) (*rds.
 }
 
 var opDeleteRdsBackup = &huawei.Operation{Service: "rds", Name: "DeleteRdsBackup", Method: "DELETE", Path: "/rds/v1/{project_id}/backups/{backupId}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // DeleteRdsBackup (删除手动备份): DELETE /rds/v1/{project_id}/backups/{backupId}.
 // Retried on throttling, server errors and broken connections.
@@ -478,7 +478,7 @@ func (c *Client) DeleteRdsBackup(ctx context.Context, projectID string, backupID
 }
 
 var opDeleteRdsInstance = &huawei.Operation{Service: "rds", Name: "DeleteRdsInstance", Method: "DELETE", Path: "/rds/v1/{project_id}/instances/{instanceId}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // DeleteRdsInstance (删除实例): DELETE /rds/v1/{project_id}/instances/{instanceId}.
 // Retried on throttling, server errors and broken connections.
@@ -499,7 +499,7 @@ func (c *Client) DeleteRdsInstance(ctx context.Context, projectID string, instan
 }
 
 var opEnlargeVolume = &huawei.Operation{Service: "rds", Name: "EnlargeVolume", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#enlarge_volume",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // EnlargeVolume (扩容数据库实例的磁盘空间): POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume.
 // Not retried: the spec does not mark it idempotent.
@@ -520,7 +520,7 @@ func (c *Client) EnlargeVolume(ctx context.Context, instanceID string, body rds.
 }
 
 var opListAuditlog = &huawei.Operation{Service: "rds", Name: "ListAuditlog", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/auditlog",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListAuditlog (获取审计日志列表): GET /v3/{project_id}/instances/{instance_id}/auditlog.
 // Retried on throttling, server errors and broken connections.
@@ -556,7 +556,7 @@ func (c *Client) ListAuditlogAll(ctx context.Context, instanceID string, params 
 }
 
 var opListBackupFiles = &huawei.Operation{Service: "rds", Name: "ListBackupFiles", Method: "GET", Path: "/v3/{project_id}/backup-files",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListBackupFiles (获取备份下载链接): GET /v3/{project_id}/backup-files.
 // Retried on throttling, server errors and broken connections.
@@ -577,7 +577,7 @@ func (c *Client) ListBackupFiles(ctx context.Context, params *rds.ListBackupFile
 }
 
 var opListBackups = &huawei.Operation{Service: "rds", Name: "ListBackups", Method: "GET", Path: "/rds/v1/{project_id}/backups",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListBackups (以列表形式返回手动备份信息): GET /rds/v1/{project_id}/backups.
 // Retried on throttling, server errors and broken connections.
@@ -598,7 +598,7 @@ func (c *Client) ListBackups(ctx context.Context, projectID string) (*rds.ListBa
 }
 
 var opListBackupsV3 = &huawei.Operation{Service: "rds", Name: "ListBackupsV3", Method: "GET", Path: "/v3/{project_id}/backups",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListBackupsV3 (获取备份列表): GET /v3/{project_id}/backups.
 // Retried on throttling, server errors and broken connections.
@@ -634,7 +634,7 @@ func (c *Client) ListBackupsV3All(ctx context.Context, params *rds.ListBackupsV3
 }
 
 var opListCollations = &huawei.Operation{Service: "rds", Name: "ListCollations", Method: "GET", Path: "/v3/{project_id}/collations",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListCollations (查询SQL Server可用字符集): GET /v3/{project_id}/collations.
 // Retried on throttling, server errors and broken connections.
@@ -655,7 +655,7 @@ func (c *Client) ListCollations(ctx context.Context) (*rds.ListCollationsRespons
 }
 
 var opListConfigurations = &huawei.Operation{Service: "rds", Name: "ListConfigurations", Method: "GET", Path: "/v3/{project_id}/configurations",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListConfigurations (获取参数模板列表): GET /v3/{project_id}/configurations.
 // Retried on throttling, server errors and broken connections.
@@ -676,7 +676,7 @@ func (c *Client) ListConfigurations(ctx context.Context) (*rds.ListConfiguration
 }
 
 var opListConfigurations2 = &huawei.Operation{Service: "rds", Name: "ListConfigurations2", Method: "GET", Path: "/{version_id}/{project_id}/configurations",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListConfigurations2 (获取参数组列表): GET /{version_id}/{project_id}/configurations.
 // Retried on throttling, server errors and broken connections.
@@ -697,7 +697,7 @@ func (c *Client) ListConfigurations2(ctx context.Context, versionID string, proj
 }
 
 var opListDBUser = &huawei.Operation{Service: "rds", Name: "ListDBUser", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database/db_user",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListDBUser (查询指定数据库的已授权用户): GET /v3/{project_id}/instances/{instance_id}/database/db_user.
 // Retried on throttling, server errors and broken connections.
@@ -733,7 +733,7 @@ func (c *Client) ListDBUserAll(ctx context.Context, instanceID string, params *r
 }
 
 var opListDBUserDetail = &huawei.Operation{Service: "rds", Name: "ListDBUserDetail", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/db_user/detail",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListDBUserDetail (查询数据库用户列表): GET /v3/{project_id}/instances/{instance_id}/db_user/detail.
 // Retried on throttling, server errors and broken connections.
@@ -769,7 +769,7 @@ func (c *Client) ListDBUserDetailAll(ctx context.Context, instanceID string, par
 }
 
 var opListDatabase = &huawei.Operation{Service: "rds", Name: "ListDatabase", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/db_user/database",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListDatabase (查询指定用户的已授权数据库): GET /v3/{project_id}/instances/{instance_id}/db_user/database.
 // Retried on throttling, server errors and broken connections.
@@ -805,7 +805,7 @@ func (c *Client) ListDatabaseAll(ctx context.Context, instanceID string, params 
 }
 
 var opListDatabases = &huawei.Operation{Service: "rds", Name: "ListDatabases", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/databases",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListDatabases (获取指定实例的数据库列表): GET /rds/v1/{project_id}/instances/{instanceId}/databases.
 // Retried on throttling, server errors and broken connections.
@@ -826,7 +826,7 @@ func (c *Client) ListDatabases(ctx context.Context, projectID string, instanceID
 }
 
 var opListDetail = &huawei.Operation{Service: "rds", Name: "ListDetail", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database/detail",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListDetail (查询数据库列表): GET /v3/{project_id}/instances/{instance_id}/database/detail.
 // Retried on throttling, server errors and broken connections.
@@ -862,7 +862,7 @@ func (c *Client) ListDetailAll(ctx context.Context, instanceID string, params *r
 }
 
 var opListErrorlog = &huawei.Operation{Service: "rds", Name: "ListErrorlog", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/errorlog",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListErrorlog (查询数据库错误日志): GET /v3/{project_id}/instances/{instance_id}/errorlog.
 // Retried on throttling, server errors and broken connections.
@@ -898,7 +898,7 @@ func (c *Client) ListErrorlogAll(ctx context.Context, instanceID string, params 
 }
 
 var opListFlavors = &huawei.Operation{Service: "rds", Name: "ListFlavors", Method: "GET", Path: "/rds/v1/{project_id}/flavors",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListFlavors (获取所有实例规格信息): GET /rds/v1/{project_id}/flavors.
 // Retried on throttling, server errors and broken connections.
@@ -919,7 +919,7 @@ func (c *Client) ListFlavors(ctx context.Context, projectID string, params *rds.
 }
 
 var opListInstances = &huawei.Operation{Service: "rds", Name: "ListInstances", Method: "GET", Path: "/v3/{project_id}/instances",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstances (查询数据库实例列表): GET /v3/{project_id}/instances.
 // Retried on throttling, server errors and broken connections.
@@ -955,7 +955,7 @@ func (c *Client) ListInstancesAll(ctx context.Context, params *rds.ListInstances
 }
 
 var opListInstances2 = &huawei.Operation{Service: "rds", Name: "ListInstances2", Method: "GET", Path: "/{version_id}/{project_id}/instances#ListInstances2",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListInstances2 (根据指定条件查询实例列表): GET /{version_id}/{project_id}/instances#ListInstances2.
 // Retried on throttling, server errors and broken connections.
@@ -991,7 +991,7 @@ func (c *Client) ListInstances2All(ctx context.Context, versionID string, projec
 }
 
 var opListInstances3 = &huawei.Operation{Service: "rds", Name: "ListInstances3", Method: "GET", Path: "/{version_id}/{project_id}/instances#ListInstances3",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListInstances3 (根据指定条件查询数据库实例列表): GET /{version_id}/{project_id}/instances#ListInstances3.
 // Retried on throttling, server errors and broken connections.
@@ -1027,7 +1027,7 @@ func (c *Client) ListInstances3All(ctx context.Context, versionID string, projec
 }
 
 var opListInstancesConfigurations = &huawei.Operation{Service: "rds", Name: "ListInstancesConfigurations", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/configurations",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesConfigurations (获取指定实例的参数模板): GET /v3/{project_id}/instances/{instance_id}/configurations.
 // Retried on throttling, server errors and broken connections.
@@ -1048,7 +1048,7 @@ func (c *Client) ListInstancesConfigurations(ctx context.Context, instanceID str
 }
 
 var opListInstancesConfigurations2 = &huawei.Operation{Service: "rds", Name: "ListInstancesConfigurations2", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/configurations",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListInstancesConfigurations2 (获取指定实例的参数组): GET /{version_id}/{project_id}/instances/{instance_id}/configurations.
 // Retried on throttling, server errors and broken connections.
@@ -1069,7 +1069,7 @@ func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID str
 }
 
 var opListInstancesDBUser = &huawei.Operation{Service: "rds", Name: "ListInstancesDBUser", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/db_user",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListInstancesDBUser (查询数据库用户): GET /{version_id}/{project_id}/instances/{instance_id}/db_user.
 // Retried on throttling, server errors and broken connections.
@@ -1090,7 +1090,7 @@ func (c *Client) ListInstancesDBUser(ctx context.Context, versionID string, proj
 }
 
 var opListInstancesDBUserV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesDBUserV3", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/db_user",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesDBUserV3 (查询数据库用户（已废弃）): GET /v3/{project_id}/instances/{instance_id}/db_user.
 // Retried on throttling, server errors and broken connections.
@@ -1111,7 +1111,7 @@ func (c *Client) ListInstancesDBUserV3(ctx context.Context, instanceID string) (
 }
 
 var opListInstancesDatabase = &huawei.Operation{Service: "rds", Name: "ListInstancesDatabase", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/database",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListInstancesDatabase (查询数据库): GET /{version_id}/{project_id}/instances/{instance_id}/database.
 // Retried on throttling, server errors and broken connections.
@@ -1132,7 +1132,7 @@ func (c *Client) ListInstancesDatabase(ctx context.Context, versionID string, pr
 }
 
 var opListInstancesDatabaseV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesDatabaseV3", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesDatabaseV3 (查询数据库（已废弃）): GET /v3/{project_id}/instances/{instance_id}/database.
 // Retried on throttling, server errors and broken connections.
@@ -1153,7 +1153,7 @@ func (c *Client) ListInstancesDatabaseV3(ctx context.Context, instanceID string)
 }
 
 var opListInstancesErrorlog = &huawei.Operation{Service: "rds", Name: "ListInstancesErrorlog", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/errorlog",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListInstancesErrorlog (查询数据库错误日志): GET /rds/v1/{project_id}/instances/{instanceId}/errorlog.
 // Retried on throttling, server errors and broken connections.
@@ -1174,7 +1174,7 @@ func (c *Client) ListInstancesErrorlog(ctx context.Context, projectID string, in
 }
 
 var opListInstancesSlowlog = &huawei.Operation{Service: "rds", Name: "ListInstancesSlowlog", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/slowlog",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListInstancesSlowlog (查询数据库慢日志): GET /rds/v1/{project_id}/instances/{instanceId}/slowlog.
 // Retried on throttling, server errors and broken connections.
@@ -1195,7 +1195,7 @@ func (c *Client) ListInstancesSlowlog(ctx context.Context, projectID string, ins
 }
 
 var opListJobs = &huawei.Operation{Service: "rds", Name: "ListJobs", Method: "GET", Path: "/v3/{project_id}/jobs",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListJobs (获取任务信息): GET /v3/{project_id}/jobs.
 // Retried on throttling, server errors and broken connections.
@@ -1216,7 +1216,7 @@ func (c *Client) ListJobs(ctx context.Context, params *rds.ListJobsParams) (*rds
 }
 
 var opListJobs2 = &huawei.Operation{Service: "rds", Name: "ListJobs2", Method: "GET", Path: "/{version_id}/{project_id}/jobs",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListJobs2 (获取指定任务信息): GET /{version_id}/{project_id}/jobs.
 // Retried on throttling, server errors and broken connections.
@@ -1237,7 +1237,7 @@ func (c *Client) ListJobs2(ctx context.Context, versionID string, projectID stri
 }
 
 var opListParameters = &huawei.Operation{Service: "rds", Name: "ListParameters", Method: "GET", Path: "/rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListParameters (获取参数列表): GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters.
 // Retried on throttling, server errors and broken connections.
@@ -1258,7 +1258,7 @@ func (c *Client) ListParameters(ctx context.Context, projectID string, datastore
 }
 
 var opListRds = &huawei.Operation{Service: "rds", Name: "ListRds", Method: "GET", Path: "/rds",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListRds (查询API版本列表): GET /rds.
 // Retried on throttling, server errors and broken connections.
@@ -1279,7 +1279,7 @@ func (c *Client) ListRds(ctx context.Context) (*rds.ListRdsResponseBody, error) 
 }
 
 var opListRdsInstances = &huawei.Operation{Service: "rds", Name: "ListRdsInstances", Method: "GET", Path: "/rds/v1/{project_id}/instances",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListRdsInstances (获取实例列表): GET /rds/v1/{project_id}/instances.
 // Retried on throttling, server errors and broken connections.
@@ -1300,7 +1300,7 @@ func (c *Client) ListRdsInstances(ctx context.Context, projectID string) (*rds.L
 }
 
 var opListRestoreTime = &huawei.Operation{Service: "rds", Name: "ListRestoreTime", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/restore-time",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListRestoreTime (查询可恢复时间段): GET /v3/{project_id}/instances/{instance_id}/restore-time.
 // Retried on throttling, server errors and broken connections.
@@ -1321,7 +1321,7 @@ func (c *Client) ListRestoreTime(ctx context.Context, instanceID string, params 
 }
 
 var opListSlowlog = &huawei.Operation{Service: "rds", Name: "ListSlowlog", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/slowlog",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListSlowlog (查询数据库慢日志): GET /v3/{project_id}/instances/{instance_id}/slowlog.
 // Retried on throttling, server errors and broken connections.
@@ -1357,7 +1357,7 @@ func (c *Client) ListSlowlogAll(ctx context.Context, instanceID string, params *
 }
 
 var opListTags = &huawei.Operation{Service: "rds", Name: "ListTags", Method: "GET", Path: "/v3/{project_id}/tags",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListTags (查询项目标签): GET /v3/{project_id}/tags.
 // Retried on throttling, server errors and broken connections.
@@ -1378,7 +1378,7 @@ func (c *Client) ListTags(ctx context.Context) (*rds.ListTagsResponseBody, error
 }
 
 var opListVersions = &huawei.Operation{Service: "rds", Name: "ListVersions", Method: "GET", Path: "/rds/v1/{project_id}/datastores/{datastore_name}/versions",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListVersions (获取数据库版本信息): GET /rds/v1/{project_id}/datastores/{datastore_name}/versions.
 // Retried on throttling, server errors and broken connections.
@@ -1399,7 +1399,7 @@ func (c *Client) ListVersions(ctx context.Context, projectID string, datastoreNa
 }
 
 var opResetPassword = &huawei.Operation{Service: "rds", Name: "ResetPassword", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/password",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ResetPassword (重置数据库密码): POST /v3/{project_id}/instances/{instance_id}/password.
 // Not retried: the spec does not mark it idempotent.
@@ -1420,7 +1420,7 @@ func (c *Client) ResetPassword(ctx context.Context, instanceID string, body rds.
 }
 
 var opResizeFlavor = &huawei.Operation{Service: "rds", Name: "ResizeFlavor", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#resize_flavor",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ResizeFlavor (变更数据库实例的规格): POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor.
 // Not retried: the spec does not mark it idempotent.
@@ -1441,7 +1441,7 @@ func (c *Client) ResizeFlavor(ctx context.Context, instanceID string, body rds.R
 }
 
 var opResizeInstance = &huawei.Operation{Service: "rds", Name: "ResizeInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#ResizeInstance",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // ResizeInstance (调整实例容量): POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeInstance.
 // Not retried: the spec does not mark it idempotent.
@@ -1462,7 +1462,7 @@ func (c *Client) ResizeInstance(ctx context.Context, projectID string, instanceI
 }
 
 var opResizeRdsInstance = &huawei.Operation{Service: "rds", Name: "ResizeRdsInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#ResizeRdsInstance",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // ResizeRdsInstance (调整实例规格): POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeRdsInstance.
 // Not retried: the spec does not mark it idempotent.
@@ -1483,7 +1483,7 @@ func (c *Client) ResizeRdsInstance(ctx context.Context, projectID string, instan
 }
 
 var opRestartInstance = &huawei.Operation{Service: "rds", Name: "RestartInstance", Method: "POST", Path: "/{version_id}/{project_id}/instances/{instance_id}/action",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // RestartInstance (重启实例): POST /{version_id}/{project_id}/instances/{instance_id}/action.
 // Not retried: the spec does not mark it idempotent.
@@ -1504,7 +1504,7 @@ func (c *Client) RestartInstance(ctx context.Context, versionID string, projectI
 }
 
 var opRestartInstanceV3 = &huawei.Operation{Service: "rds", Name: "RestartInstanceV3", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#restart",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RestartInstanceV3 (重启数据库实例): POST /v3/{project_id}/instances/{instance_id}/action#restart.
 // Not retried: the spec does not mark it idempotent.
@@ -1525,7 +1525,7 @@ func (c *Client) RestartInstanceV3(ctx context.Context, instanceID string, body 
 }
 
 var opRestartRdsInstance = &huawei.Operation{Service: "rds", Name: "RestartRdsInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restart",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // RestartRdsInstance (重启实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restart.
 // Not retried: the spec does not mark it idempotent.
@@ -1546,7 +1546,7 @@ func (c *Client) RestartRdsInstance(ctx context.Context, projectID string, insta
 }
 
 var opRestoreDefault = &huawei.Operation{Service: "rds", Name: "RestoreDefault", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{nodeId}/parameters/default",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // RestoreDefault (恢复默认参数): PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default.
 // Retried on throttling, server errors and broken connections.
@@ -1567,7 +1567,7 @@ func (c *Client) RestoreDefault(ctx context.Context, projectID string, nodeID st
 }
 
 var opRestoreInstance = &huawei.Operation{Service: "rds", Name: "RestoreInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restore",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // RestoreInstance (恢复到当前实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restore.
 // Not retried: the spec does not mark it idempotent.
@@ -1588,7 +1588,7 @@ func (c *Client) RestoreInstance(ctx context.Context, projectID string, instance
 }
 
 var opRestoreInstanceV3 = &huawei.Operation{Service: "rds", Name: "RestoreInstanceV3", Method: "POST", Path: "/v3/{project_id}/instances#RestoreInstanceV3",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RestoreInstanceV3 (恢复到新实例): POST /v3/{project_id}/instances#RestoreInstanceV3.
 // Not retried: the spec does not mark it idempotent.
@@ -1609,7 +1609,7 @@ func (c *Client) RestoreInstanceV3(ctx context.Context, body rds.RestoreInstance
 }
 
 var opRestoreInstancesRecovery = &huawei.Operation{Service: "rds", Name: "RestoreInstancesRecovery", Method: "POST", Path: "/{version_id}/{project_id}/instances/recovery",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // RestoreInstancesRecovery (恢复到已有或当前实例): POST /{version_id}/{project_id}/instances/recovery.
 // Not retried: the spec does not mark it idempotent.
@@ -1630,7 +1630,7 @@ func (c *Client) RestoreInstancesRecovery(ctx context.Context, versionID string,
 }
 
 var opRestoreRdsInstance = &huawei.Operation{Service: "rds", Name: "RestoreRdsInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#RestoreRdsInstance",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // RestoreRdsInstance (恢复到新实例): POST /rds/v1/{project_id}/instances#RestoreRdsInstance.
 // Not retried: the spec does not mark it idempotent.
@@ -1651,7 +1651,7 @@ func (c *Client) RestoreRdsInstance(ctx context.Context, projectID string, body 
 }
 
 var opRestoreRecovery = &huawei.Operation{Service: "rds", Name: "RestoreRecovery", Method: "POST", Path: "/v3/{project_id}/instances/recovery",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RestoreRecovery (恢复到已有实例): POST /v3/{project_id}/instances/recovery.
 // Not retried: the spec does not mark it idempotent.
@@ -1672,7 +1672,7 @@ func (c *Client) RestoreRecovery(ctx context.Context, body rds.RestoreRecoveryJS
 }
 
 var opShowAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "ShowAuditlogPolicy", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/auditlog-policy",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowAuditlogPolicy (查询审计日志策略): GET /v3/{project_id}/instances/{instance_id}/auditlog-policy.
 // Retried on throttling, server errors and broken connections.
@@ -1693,7 +1693,7 @@ func (c *Client) ShowAuditlogPolicy(ctx context.Context, instanceID string) (*rd
 }
 
 var opShowBackupsPolicy = &huawei.Operation{Service: "rds", Name: "ShowBackupsPolicy", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/backups/policy",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowBackupsPolicy (查询自动备份策略): GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy.
 // Retried on throttling, server errors and broken connections.
@@ -1714,7 +1714,7 @@ func (c *Client) ShowBackupsPolicy(ctx context.Context, projectID string, instan
 }
 
 var opShowConfiguration = &huawei.Operation{Service: "rds", Name: "ShowConfiguration", Method: "GET", Path: "/v3/{project_id}/configurations/{config_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowConfiguration (获取指定参数模板的参数): GET /v3/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1735,7 +1735,7 @@ func (c *Client) ShowConfiguration(ctx context.Context, configID string) (*rds.S
 }
 
 var opShowConfiguration2 = &huawei.Operation{Service: "rds", Name: "ShowConfiguration2", Method: "GET", Path: "/{version_id}/{project_id}/configurations/{config_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowConfiguration2 (获取指定参数组的参数): GET /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1756,7 +1756,7 @@ func (c *Client) ShowConfiguration2(ctx context.Context, versionID string, proje
 }
 
 var opShowDatastore = &huawei.Operation{Service: "rds", Name: "ShowDatastore", Method: "GET", Path: "/v3/{project_id}/datastores/{database_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowDatastore (查询数据库引擎的版本): GET /v3/{project_id}/datastores/{database_name}.
 // Retried on throttling, server errors and broken connections.
@@ -1777,7 +1777,7 @@ func (c *Client) ShowDatastore(ctx context.Context, databaseName string) (*rds.S
 }
 
 var opShowFlavor = &huawei.Operation{Service: "rds", Name: "ShowFlavor", Method: "GET", Path: "/v3/{project_id}/flavors/{database_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowFlavor (查询数据库规格): GET /v3/{project_id}/flavors/{database_name}.
 // Retried on throttling, server errors and broken connections.
@@ -1798,7 +1798,7 @@ func (c *Client) ShowFlavor(ctx context.Context, databaseName string, params *rd
 }
 
 var opShowInstance = &huawei.Operation{Service: "rds", Name: "ShowInstance", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowInstance (获取指定实例详细信息): GET /rds/v1/{project_id}/instances/{instanceId}.
 // Retried on throttling, server errors and broken connections.
@@ -1819,7 +1819,7 @@ func (c *Client) ShowInstance(ctx context.Context, projectID string, instanceID 
 }
 
 var opShowParameter = &huawei.Operation{Service: "rds", Name: "ShowParameter", Method: "GET", Path: "/rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowParameter (获取配置参数信息): GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name}.
 // Retried on throttling, server errors and broken connections.
@@ -1840,7 +1840,7 @@ func (c *Client) ShowParameter(ctx context.Context, projectID string, datastoreV
 }
 
 var opShowPolicy = &huawei.Operation{Service: "rds", Name: "ShowPolicy", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/backups/policy",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowPolicy (查询自动备份策略): GET /v3/{project_id}/instances/{instance_id}/backups/policy.
 // Retried on throttling, server errors and broken connections.
@@ -1861,7 +1861,7 @@ func (c *Client) ShowPolicy(ctx context.Context, instanceID string) (*rds.ShowPo
 }
 
 var opShowRd = &huawei.Operation{Service: "rds", Name: "ShowRd", Method: "GET", Path: "/rds/{versionId}#ShowRd",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowRd (查询API版本信息): GET /rds/{versionId}#ShowRd.
 // Retried on throttling, server errors and broken connections.
@@ -1882,7 +1882,7 @@ func (c *Client) ShowRd(ctx context.Context, versionID string) (*rds.ShowRdRespo
 }
 
 var opShowRd2 = &huawei.Operation{Service: "rds", Name: "ShowRd2", Method: "GET", Path: "/rds/{versionId}#ShowRd2",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowRd2 (查询指定的API版本信息): GET /rds/{versionId}#ShowRd2.
 // Retried on throttling, server errors and broken connections.
@@ -1903,7 +1903,7 @@ func (c *Client) ShowRd2(ctx context.Context, versionID string) (*rds.ShowRd2Res
 }
 
 var opShowRdsFlavor = &huawei.Operation{Service: "rds", Name: "ShowRdsFlavor", Method: "GET", Path: "/rds/v1/{project_id}/flavors/{flavorId}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowRdsFlavor (获取指定实例规格信息): GET /rds/v1/{project_id}/flavors/{flavorId}.
 // Retried on throttling, server errors and broken connections.
@@ -1924,7 +1924,7 @@ func (c *Client) ShowRdsFlavor(ctx context.Context, projectID string, flavorID s
 }
 
 var opShowStorageType = &huawei.Operation{Service: "rds", Name: "ShowStorageType", Method: "GET", Path: "/v3/{project_id}/storage-type/{database_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowStorageType (查询数据库磁盘类型): GET /v3/{project_id}/storage-type/{database_name}.
 // Retried on throttling, server errors and broken connections.
@@ -1945,7 +1945,7 @@ func (c *Client) ShowStorageType(ctx context.Context, databaseName string, param
 }
 
 var opSingleToHa = &huawei.Operation{Service: "rds", Name: "SingleToHa", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#single_to_ha",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // SingleToHa (单机转主备实例): POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha.
 // Not retried: the spec does not mark it idempotent.
@@ -1966,7 +1966,7 @@ func (c *Client) SingleToHa(ctx context.Context, instanceID string, body rds.Sin
 }
 
 var opUpdateApply = &huawei.Operation{Service: "rds", Name: "UpdateApply", Method: "PUT", Path: "/v3/{project_id}/configurations/{config_id}/apply",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateApply (应用参数模板): PUT /v3/{project_id}/configurations/{config_id}/apply.
 // Retried on throttling, server errors and broken connections.
@@ -1987,7 +1987,7 @@ func (c *Client) UpdateApply(ctx context.Context, configID string, body rds.Upda
 }
 
 var opUpdateAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "UpdateAuditlogPolicy", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/auditlog-policy",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateAuditlogPolicy (设置审计日志策略): PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy.
 // Retried on throttling, server errors and broken connections.
@@ -2004,7 +2004,7 @@ func (c *Client) UpdateAuditlogPolicy(ctx context.Context, instanceID string, bo
 }
 
 var opUpdateBackupsPolicy = &huawei.Operation{Service: "rds", Name: "UpdateBackupsPolicy", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{instanceId}/backups/policy",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // UpdateBackupsPolicy (设置自动备份策略): PUT /rds/v1/{project_id}/instances/{instanceId}/backups/policy.
 // Retried on throttling, server errors and broken connections.
@@ -2021,7 +2021,7 @@ func (c *Client) UpdateBackupsPolicy(ctx context.Context, projectID string, inst
 }
 
 var opUpdateConfiguration = &huawei.Operation{Service: "rds", Name: "UpdateConfiguration", Method: "PUT", Path: "/v3/{project_id}/configurations/{config_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateConfiguration (修改参数模板参数): PUT /v3/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2038,7 +2038,7 @@ func (c *Client) UpdateConfiguration(ctx context.Context, configID string, body 
 }
 
 var opUpdateConfiguration2 = &huawei.Operation{Service: "rds", Name: "UpdateConfiguration2", Method: "PUT", Path: "/{version_id}/{project_id}/configurations/{config_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // UpdateConfiguration2 (修改参数组参数): PUT /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2055,7 +2055,7 @@ func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, pro
 }
 
 var opUpdateConfigurationsApply = &huawei.Operation{Service: "rds", Name: "UpdateConfigurationsApply", Method: "PUT", Path: "/{version_id}/{project_id}/configurations/{config_id}/apply",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // UpdateConfigurationsApply (应用参数组): PUT /{version_id}/{project_id}/configurations/{config_id}/apply.
 // Retried on throttling, server errors and broken connections.
@@ -2076,7 +2076,7 @@ func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionID string
 }
 
 var opUpdateInstancesConfiguration = &huawei.Operation{Service: "rds", Name: "UpdateInstancesConfiguration", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/configurations",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateInstancesConfiguration (修改指定实例的参数): PUT /v3/{project_id}/instances/{instance_id}/configurations.
 // Retried on throttling, server errors and broken connections.
@@ -2097,7 +2097,7 @@ func (c *Client) UpdateInstancesConfiguration(ctx context.Context, instanceID st
 }
 
 var opUpdateParameter = &huawei.Operation{Service: "rds", Name: "UpdateParameter", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{nodeId}/parameters",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // UpdateParameter (设置配置参数): PUT /rds/v1/{project_id}/instances/{nodeId}/parameters.
 // Retried on throttling, server errors and broken connections.
@@ -2118,7 +2118,7 @@ func (c *Client) UpdateParameter(ctx context.Context, projectID string, nodeID s
 }
 
 var opUpdatePolicy = &huawei.Operation{Service: "rds", Name: "UpdatePolicy", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/backups/policy",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdatePolicy (设置自动备份策略): PUT /v3/{project_id}/instances/{instance_id}/backups/policy.
 // Retried on throttling, server errors and broken connections.
@@ -2135,7 +2135,7 @@ func (c *Client) UpdatePolicy(ctx context.Context, instanceID string, body rds.U
 }
 
 var opUpdatePublicIP = &huawei.Operation{Service: "rds", Name: "UpdatePublicIP", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/public-ip",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdatePublicIP (绑定和解绑弹性公网IP): PUT /v3/{project_id}/instances/{instance_id}/public-ip.
 // Retried on throttling, server errors and broken connections.

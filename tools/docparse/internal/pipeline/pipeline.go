@@ -390,6 +390,7 @@ func (res *Result) document(c *service.Config) (emit.Document, bool) {
 	}
 	doc.Info = emit.Info{Title: c.Title, Version: c.Version, Description: c.Description, Docs: res.docs}
 	doc.SecretHeaders = c.SecretHeaders
+	doc.Security = c.Security
 	for _, name := range sortedNames(c.SecuritySchemes) {
 		s := c.SecuritySchemes[name]
 		doc.SecuritySchemes = append(doc.SecuritySchemes, emit.SecurityScheme{Name: name, Type: s.Type, In: s.In, ParamName: s.Name, Description: s.Description})

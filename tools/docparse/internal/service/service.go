@@ -37,6 +37,11 @@ type Config struct {
 	// SecuritySchemes are the schemes the vendor's pages imply; a header
 	// parameter a scheme carries becomes that security requirement.
 	SecuritySchemes map[string]SecurityScheme `yaml:"securitySchemes"`
+	// Security is what every operation requires (any one of these
+	// schemes; OpenAPI's top-level security) unless its page's parameters
+	// or its operations entry say otherwise: most pages never list the
+	// token header their service needs.
+	Security []string `yaml:"security"`
 	// Operations correct or complete what single pages say.
 	Operations []OperationConfig `yaml:"operations"`
 	// Docs say where copied pages came from: a page under Folder is the
@@ -174,9 +179,12 @@ type OperationConfig struct {
 	OperationID string            `yaml:"operationId"`
 	Method      string            `yaml:"method"`
 	Path        string            `yaml:"path"`
-	Fixed       map[string]string `yaml:"fixed"`    // path parameter → its only value
-	Security    []string          `yaml:"security"` // security scheme names
-	Extensions  map[string]any    `yaml:"extensions"`
+	Fixed       map[string]string `yaml:"fixed"` // path parameter → its only value
+	// Security, when set, replaces what the operation requires: scheme
+	// names, any one of them; [] for an operation that needs no
+	// credentials (IAM's token issuing).
+	Security   []string       `yaml:"security"`
+	Extensions map[string]any `yaml:"extensions"`
 	// Exclude, when set, keeps the page out of the spec and says why (a
 	// variant of an operation another page documents, say).
 	Exclude string `yaml:"exclude"`
@@ -198,6 +206,11 @@ func Parse(file string, data []byte) (*Config, error) {
 	for name, sch := range cfg.SecuritySchemes {
 		if sch.Type != "apiKey" || (sch.In != "header" && sch.In != "query" && sch.In != "cookie") || sch.Name == "" {
 			return nil, fmt.Errorf("%s: security scheme %s: only type apiKey with in header, query or cookie and a name is supported", file, name)
+		}
+	}
+	for _, name := range cfg.Security {
+		if _, ok := cfg.SecuritySchemes[name]; !ok {
+			return nil, fmt.Errorf("%s: %q is not one of the securitySchemes", cfg.KeyLoc("security"), name)
 		}
 	}
 	for i, d := range cfg.Docs {
@@ -278,7 +291,7 @@ func Apply(c *Config, pages []*model.Page, given []string) model.Diagnostics {
 				c.apply(oc, op, &diags)
 			}
 			if c != nil {
-				c.secure(op)
+				c.secure(op, oc != nil && oc.Security != nil)
 			}
 			finish(op, &diags)
 		}
@@ -336,12 +349,14 @@ func (c *Config) apply(oc *OperationConfig, op *model.Operation, diags *model.Di
 }
 
 // secure turns the parameters a declared security scheme carries into that
-// security requirement, so callers never pass the key by hand.
-func (c *Config) secure(op *model.Operation) {
+// security requirement, so callers never pass the key by hand; an
+// operation that states none gets the service's. set means the operations
+// entry gave the requirement, which then stands as given.
+func (c *Config) secure(op *model.Operation, set bool) {
 	kept := op.Params[:0]
 	for _, p := range op.Params {
 		if name := c.schemeCarrying(p); name != "" {
-			if !slices.Contains(op.Security, name) {
+			if !set && !slices.Contains(op.Security, name) {
 				op.Security = append(op.Security, name)
 			}
 			continue
@@ -349,6 +364,9 @@ func (c *Config) secure(op *model.Operation) {
 		kept = append(kept, p)
 	}
 	op.Params = kept
+	if !set && len(op.Security) == 0 {
+		op.Security = slices.Clone(c.Security)
+	}
 }
 
 func (c *Config) schemeCarrying(p *model.Param) string {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
@@ -227,5 +228,50 @@ func TestPathsAbsoluteOrRelative(t *testing.T) {
 	}
 	if at := cfg.DocsLoc(cfg.Docs[1]).String(); at != filepath.Join("specs", "x.service.yaml")+":5 (docs folder ../copy)" {
 		t.Errorf("DocsLoc = %q", at)
+	}
+}
+
+// The service's security is every operation's unless its page's parameters
+// or its entry say otherwise; an entry's security: [] needs none, even
+// where the page lists the key's header.
+func TestServiceSecurityIsTheDefault(t *testing.T) {
+	cfg, err := Parse("svc.yaml", []byte(`
+title: T
+securitySchemes:
+  XAuthToken: {type: apiKey, in: header, name: X-Auth-Token}
+  Other: {type: apiKey, in: query, name: key}
+security: [XAuthToken]
+operations:
+  - page: token.md
+    security: []
+  - page: other.md
+    security: [Other]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := func() *model.Param { return &model.Param{Name: "X-Auth-Token", In: model.InHeader, Schema: str()} }
+	plain := &model.Operation{Loc: model.Loc{File: "plain.md"}, Method: "GET", Path: "/a"}
+	listed := &model.Operation{Loc: model.Loc{File: "listed.md"}, Method: "GET", Path: "/b", Params: []*model.Param{header()}}
+	token := &model.Operation{Loc: model.Loc{File: "token.md"}, Method: "POST", Path: "/c", Params: []*model.Param{header()}}
+	other := &model.Operation{Loc: model.Loc{File: "other.md"}, Method: "GET", Path: "/d"}
+	if diags := Apply(cfg, []*model.Page{{Operations: []*model.Operation{plain, listed, token, other}}}, nil); len(diags) != 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	for _, c := range []struct {
+		op   *model.Operation
+		want []string
+	}{{plain, []string{"XAuthToken"}}, {listed, []string{"XAuthToken"}}, {token, []string{}}, {other, []string{"Other"}}} {
+		if diff := cmp.Diff(c.want, c.op.Security, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%s: security (-want +got):\n%s", c.op.Loc.File, diff)
+		}
+		if len(c.op.Params) != 0 {
+			t.Errorf("%s: the key's header is still a parameter: %v", c.op.Loc.File, c.op.Params)
+		}
+	}
+
+	_, err = Parse("svc.yaml", []byte("title: T\n\nsecurity: [XAuthToken]\n"))
+	if err == nil || !strings.Contains(err.Error(), `svc.yaml:3 (security): "XAuthToken" is not one of the securitySchemes`) {
+		t.Errorf("undeclared scheme: %v", err)
 	}
 }
