@@ -206,3 +206,36 @@ func TestOriginsRecordPagesChangedSinceCommit(t *testing.T) {
 		t.Errorf("without git: origins = %+v, diags %v", got, diags)
 	}
 }
+
+// A checkout of the documentation is named whatever the working directory,
+// its own folder included; only the checkout holding the service file is
+// the project's, whose pages are copies.
+func TestOriginsWhateverTheWorkingDirectory(t *testing.T) {
+	root := t.TempDir()
+	git := filepath.Join(root, ".git")
+	write(t, filepath.Join(git, "config"), "[remote \"origin\"]\n\turl = https://github.com/huaweicloudDocs/evs.git\n")
+	write(t, filepath.Join(git, "HEAD"), headCommit+"\n")
+	page := filepath.Join("cn.zh-cn", "API参考", "查询云硬盘.md")
+	write(t, filepath.Join(root, page), "# x\n")
+	t.Setenv("PATH", "") // no git: the commit is still named, with a note
+	t.Chdir(root)
+	elsewhere := &service.Config{File: filepath.Join(t.TempDir(), "evs.service.yaml")}
+	inside := &service.Config{File: filepath.Join(root, "evs.service.yaml")}
+	want := emit.Docs{Pages: ".", Repository: "https://github.com/huaweicloudDocs/evs.git", Commit: headCommit}
+	for _, c := range []struct {
+		name string
+		cfg  *service.Config
+		want []emit.Docs
+	}{
+		{"no service file", nil, []emit.Docs{want}},
+		{"service file elsewhere", elsewhere, []emit.Docs{want}},
+		{"service file in the checkout", inside, []emit.Docs{}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := origins([]Source{{Name: page}}, c.cfg, &model.Diagnostics{})
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("origins = %+v, want %+v", got, c.want)
+			}
+		})
+	}
+}
