@@ -16,16 +16,6 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/docapi/docapi/generated/csms"
-	"github.com/docapi/docapi/generated/ecs"
-	"github.com/docapi/docapi/generated/ecsnova"
-	"github.com/docapi/docapi/generated/iam"
-	"github.com/docapi/docapi/generated/kms"
-	"github.com/docapi/docapi/generated/modelarts"
-	"github.com/docapi/docapi/generated/rds"
-	"github.com/docapi/docapi/generated/top"
-	"github.com/docapi/docapi/generated/vpc"
 )
 
 func loadSpecs(t *testing.T) map[string]*openapi3.T {
@@ -66,21 +56,11 @@ func TestSpecsValidate(t *testing.T) {
 	}
 }
 
-// clients maps each spec to its generated ClientWithResponses, whose
-// methods' signatures name the Go type of every request body and of every
-// response body by status: the examples are decoded into those, so no
-// per-operation table has to be kept here.
-var clients = map[string]reflect.Type{
-	"iam":       reflect.TypeFor[*iam.ClientWithResponses](),
-	"csms":      reflect.TypeFor[*csms.ClientWithResponses](),
-	"modelarts": reflect.TypeFor[*modelarts.ClientWithResponses](),
-	"top":       reflect.TypeFor[*top.ClientWithResponses](),
-	"kms":       reflect.TypeFor[*kms.ClientWithResponses](),
-	"vpc":       reflect.TypeFor[*vpc.ClientWithResponses](),
-	"ecs":       reflect.TypeFor[*ecs.ClientWithResponses](),
-	"ecsnova":   reflect.TypeFor[*ecsnova.ClientWithResponses](),
-	"rds":       reflect.TypeFor[*rds.ClientWithResponses](),
-}
+// clients (clients_gen_test.go, written by go generate from every
+// specs/*.codegen.yaml) maps each spec to its generated ClientWithResponses,
+// whose methods' signatures name the Go type of every request body and of
+// every response body by status: the examples are decoded into those, so
+// no per-operation table has to be kept here.
 
 // goType returns a new value of the generated type for part ("request" or a
 // status) of operation id in spec, or an error saying what is missing.

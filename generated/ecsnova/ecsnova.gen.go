@@ -1683,8 +1683,16 @@ type CreateOsSecurityGroupRuleResponseBodySecurityGroupRule struct {
 
 // CreateOsSnapshotRequestBody defines model for CreateOsSnapshotRequestBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:48 table "表 2 请求参数"
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:190
 type CreateOsSnapshotRequestBody struct {
+	// Snapshot Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:190
+	Snapshot CreateOsSnapshotRequestBodySnapshot `json:"snapshot"`
+}
+
+// CreateOsSnapshotRequestBodySnapshot defines model for CreateOsSnapshotRequestBodySnapshot.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:48 table "表 2 请求参数"
+type CreateOsSnapshotRequestBodySnapshot struct {
 	// DisplayDescription 快照的描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:58 table "表 2 请求参数" row 1
@@ -1714,7 +1722,7 @@ type CreateOsSnapshotRequestBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:202
 type CreateOsSnapshotResponseBody struct {
 	// Snapshot Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:202
-	Snapshot *CreateOsSnapshotResponseBodySnapshot `json:"snapshot,omitempty"`
+	Snapshot CreateOsSnapshotResponseBodySnapshot `json:"snapshot"`
 }
 
 // CreateOsSnapshotResponseBodySnapshot defines model for CreateOsSnapshotResponseBodySnapshot.
@@ -1759,8 +1767,16 @@ type CreateOsSnapshotResponseBodySnapshot struct {
 
 // CreateOsVolumeRequestBody defines model for CreateOsVolumeRequestBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:44 table "表 2 请求参数"
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:223
 type CreateOsVolumeRequestBody struct {
+	// Volume Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:223
+	Volume CreateOsVolumeRequestBodyVolume `json:"volume"`
+}
+
+// CreateOsVolumeRequestBodyVolume defines model for CreateOsVolumeRequestBodyVolume.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:44 table "表 2 请求参数"
+type CreateOsVolumeRequestBodyVolume struct {
 	// AvailabilityZone 指定要创建卷的AZ，若指定的AZ不存在，则创卷失败，卷状态为error。当前云服务需要指定AZ创建卷。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:54 table "表 2 请求参数" row 1
@@ -1803,7 +1819,7 @@ type CreateOsVolumeRequestBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:241
 type CreateOsVolumeResponseBody struct {
 	// Volume Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:241
-	Volume *CreateOsVolumeResponseBodyVolume `json:"volume,omitempty"`
+	Volume CreateOsVolumeResponseBodyVolume `json:"volume"`
 }
 
 // CreateOsVolumeResponseBodyVolume defines model for CreateOsVolumeResponseBodyVolume.
@@ -6656,7 +6672,7 @@ type ShowDefaultsResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:195
 type ShowImageResponseBody struct {
 	// Image Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:195
-	Image *ShowImageResponseBodyImage `json:"image,omitempty"`
+	Image ShowImageResponseBodyImage `json:"image"`
 }
 
 // ShowImageResponseBodyImage defines model for ShowImageResponseBodyImage.
@@ -6983,7 +6999,7 @@ type ShowOsSecurityGroupSecurityGroupRule struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:122
 type ShowOsSnapshotResponseBody struct {
 	// Snapshot Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:122
-	Snapshot *ShowOsSnapshotResponseBodySnapshot `json:"snapshot,omitempty"`
+	Snapshot ShowOsSnapshotResponseBodySnapshot `json:"snapshot"`
 }
 
 // ShowOsSnapshotResponseBodySnapshot defines model for ShowOsSnapshotResponseBodySnapshot.

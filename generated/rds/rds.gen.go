@@ -5536,7 +5536,7 @@ type ListJobs2Instances struct {
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:414
 type ListJobs2ResponseBody struct {
 	// Job Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:414
-	Job *ListJobs2ResponseBodyJob `json:"job,omitempty"`
+	Job ListJobs2ResponseBodyJob `json:"job"`
 }
 
 // ListJobs2ResponseBodyJob defines model for ListJobs2ResponseBodyJob.
@@ -5737,7 +5737,7 @@ type ListJobsInstances struct {
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:396
 type ListJobsResponseBody struct {
 	// Job Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:396
-	Job *ListJobsResponseBodyJob `json:"job,omitempty"`
+	Job ListJobsResponseBodyJob `json:"job"`
 }
 
 // ListJobsResponseBodyJob defines model for ListJobsResponseBodyJob.
@@ -7690,7 +7690,7 @@ type ShowFlavorResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:102
 type ShowInstanceResponseBody struct {
 	// Instance Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:102
-	Instance *ShowInstanceResponseBodyInstance `json:"instance,omitempty"`
+	Instance ShowInstanceResponseBodyInstance `json:"instance"`
 }
 
 // ShowInstanceResponseBodyInstance defines model for ShowInstanceResponseBodyInstance.

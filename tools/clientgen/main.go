@@ -17,6 +17,11 @@
 // generated/vpc/vpcapi/vpcapi.gen.go (package vpcapi). The files are
 // replaced as a set: all are generated and written to temporary files
 // before any is renamed into place, so an error leaves the old ones.
+//
+//	go run ./tools/clientgen -registry specs/clients_gen_test.go "specs/*.codegen.yaml"
+//
+// writes the test file that names every generated raw client (specs_test's
+// clients), so adding a service lists it there too.
 package main
 
 import (
@@ -30,11 +35,24 @@ import (
 func main() {
 	family := flag.String("family", "huawei", "runtime the calls use: huawei or top")
 	config := flag.String("config", "", "the spec's oapi-codegen config (specs/<service>.codegen.yaml)")
+	reg := flag.String("registry", "", "write this test file naming the raw client of every codegen config the arguments (globs) match")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: clientgen -family huawei|top -config specs/<service>.codegen.yaml specs/<service>.yaml")
+		fmt.Fprintln(os.Stderr, "       clientgen -registry specs/clients_gen_test.go 'specs/*.codegen.yaml'")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
+	if *reg != "" && flag.NArg() > 0 {
+		files, err := registry(*reg, flag.Args())
+		if err == nil {
+			err = writeAll(files)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "clientgen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if flag.NArg() != 1 || *config == "" {
 		flag.Usage()
 		os.Exit(2)

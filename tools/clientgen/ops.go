@@ -44,8 +44,11 @@ type opData struct {
 	Result, BodyType, BodyField string
 	BodyEmbedded                bool
 	Status                      int
-	Headers                     []headerData
-	Paging                      *pagingData
+	// StrictStatus: the operation documents more than one 2xx with a JSON
+	// body, so only Status decodes (one body takes any 2xx's JSON).
+	StrictStatus bool
+	Headers      []headerData
+	Paging       *pagingData
 
 	// TOP
 	TopMethod, RequestType, EnvelopeType, Member string
@@ -82,28 +85,52 @@ func idempotent(method string, exts map[string]any) bool {
 var paramNorm = strings.NewReplacer("_", "", "-", "")
 
 // tenantParam is the placeholder that scopes a request to the caller's
-// project or domain, by where Huawei puts it: first in the path or right
-// after the version (/v1/{project_id}/vpcs, /{project_id}/...). Config
-// fills only that one; a {project_id} or {domain_id} further in names the
-// project or domain acted on, which the caller passes.
+// project or domain, by where Huawei puts it: after nothing but a service
+// prefix and a version, either of them optional (/v1/{project_id}/vpcs,
+// /{project_id}/..., /rds/v1/{project_id}/..., /{version_id}/{project_id}/...,
+// /autoscaling-api/v1/{project_id}/...). The version may be a placeholder
+// ({version_id}); the tenant never is one of those. Config fills only that
+// one; a {project_id} or {domain_id} further in, after a literal that
+// follows the version or after its own collection (/v3/projects/{project_id},
+// /domains/{domain_id}), names the project or domain acted on, which the
+// caller passes.
 func tenantParam(path string) string {
 	segs := strings.Split(strings.Trim(path, "/"), "/")
+	version := false // the version (a literal v1 or a placeholder) is passed
 	for i, seg := range segs {
-		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
-			if i == 0 || (i == 1 && isVersion(segs[0])) {
-				return strings.Trim(seg, "{}")
+		name, placeholder := strings.CutPrefix(seg, "{")
+		name, closed := strings.CutSuffix(name, "}")
+		switch {
+		case placeholder && closed && tenantName(name):
+			if i > 0 && strings.EqualFold(segs[i-1], strings.TrimSuffix(paramNorm.Replace(strings.ToLower(name)), "id")+"s") {
+				return "" // /projects/{project_id}: the project acted on
 			}
-			return ""
-		}
-		if i >= 1 {
-			return ""
+			return name
+		case placeholder && closed, isVersion(seg):
+			if version {
+				return ""
+			}
+			version = true
+		case version:
+			return "" // a literal after the version: /v3/projects/{project_id}
 		}
 	}
 	return ""
 }
 
+// isVersion reports an API version segment: v1, v2.1, V3, v3-ext.
 func isVersion(seg string) bool {
 	return len(seg) >= 2 && (seg[0] == 'v' || seg[0] == 'V') && seg[1] >= '0' && seg[1] <= '9'
+}
+
+// tenantName reports a placeholder Config can fill: {project_id}, {domain_id}
+// however they are spelt (projectId).
+func tenantName(name string) bool {
+	switch strings.ToLower(paramNorm.Replace(name)) {
+	case "projectid", "domainid":
+		return true
+	}
+	return false
 }
 
 func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
@@ -129,8 +156,12 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 		}
 	}
 	pathParams := map[string]string{} // Go name → spec name
+	constants := map[string]any{}     // Go name → the only value the spec allows
 	for _, p := range op.PathParams {
 		pathParams[p.GoVariableName()] = p.ParamName
+		if s := p.Spec.Schema; s != nil && s.Value != nil && len(s.Value.Enum) == 1 {
+			constants[p.GoVariableName()] = s.Value.Enum[0]
+		}
 	}
 	tenant := tenantParam(op.Path)
 	for i, field := range fn.Type.Params.List {
@@ -139,6 +170,16 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 				continue // server
 			}
 			spec := pathParams[name.Name]
+			typ := g.typeString(field.Type)
+			if v, ok := constants[name.Name]; ok {
+				// {version_id} that can only be v3: callers never pass a constant
+				lit, err := goLiteral(v)
+				if err != nil {
+					return nil, fmt.Errorf("path parameter %q: %w", spec, err)
+				}
+				o.Args = append(o.Args, typ+"("+lit+")")
+				continue
+			}
 			switch norm := strings.ToLower(paramNorm.Replace(name.Name)); {
 			case spec != tenant:
 				// a project or domain named deeper in the path is the one
@@ -152,7 +193,6 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 				o.Args = append(o.Args, "ids.Domain")
 				continue
 			}
-			typ := g.typeString(field.Type)
 			o.Params = append(o.Params, name.Name+" "+typ)
 			o.ParamNames = append(o.ParamNames, name.Name)
 			o.Args = append(o.Args, name.Name)
@@ -165,15 +205,21 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 	}
 	if st, ok := resp.Type.(*ast.StructType); ok {
 		for _, f := range st.Fields.List {
-			if len(f.Names) == 1 && jsonStatus.MatchString(f.Names[0].Name) {
-				o.Status, _ = strconv.Atoi(strings.TrimPrefix(f.Names[0].Name, "JSON"))
-				t := f.Type
-				if star, ok := t.(*ast.StarExpr); ok {
-					t = star.X
-				}
-				o.Result = g.typeString(t)
+			if len(f.Names) != 1 || !jsonStatus.MatchString(f.Names[0].Name) {
+				continue
+			}
+			if o.Result != "" {
+				// another 2xx has its own body: an undocumented 2xx cannot be
+				// told apart, so only the status decoded is accepted
+				o.StrictStatus = true
 				break
 			}
+			o.Status, _ = strconv.Atoi(strings.TrimPrefix(f.Names[0].Name, "JSON"))
+			t := f.Type
+			if star, ok := t.(*ast.StarExpr); ok {
+				t = star.X
+			}
+			o.Result = g.typeString(t)
 		}
 	}
 	if o.Result != "" {
@@ -189,6 +235,21 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 		o.Paging = p
 	}
 	return o, nil
+}
+
+// goLiteral is v, an enum value kin-openapi read from YAML, as Go source.
+func goLiteral(v any) (string, error) {
+	switch v := v.(type) {
+	case string:
+		return strconv.Quote(v), nil
+	case bool:
+		return strconv.FormatBool(v), nil
+	case float64:
+		return strconv.FormatFloat(v, 'g', -1, 64), nil
+	case int, int64:
+		return fmt.Sprint(v), nil
+	}
+	return "", fmt.Errorf("its only value %v is not a string, number or boolean", v)
 }
 
 var jsonStatus = regexp.MustCompile(`^JSON2\d\d$`)

@@ -76,7 +76,7 @@ type {{.Name}}Result struct {
 }
 {{end}}
 var op{{.Name}} = &huawei.Operation{Service: {{printf "%q" $.Service}}, Name: {{printf "%q" .Name}}, Method: {{printf "%q" .Method}}, Path: {{printf "%q" .Path}},
-	Idempotent: {{.Idempotent}}, Auth: {{.Auth}}, Project: {{.Project}}, Domain: {{.Domain}}}
+	Idempotent: {{.Idempotent}}, Auth: {{.Auth}}, Project: {{.Project}}, Domain: {{.Domain}}{{if .StrictStatus}}, StrictStatus: true{{end}}}
 
 // {{.Name}}{{if .Summary}} ({{.Summary}}){{end}}: {{.Method}} {{.Path}}.{{if .Idempotent}}
 // Retried on throttling, server errors and broken connections.{{else}}

@@ -159,7 +159,7 @@ func parseResponse[R any](op string, resp *http.Response, err error, parse func(
 	if err != nil {
 		return zero, callError(op, err)
 	}
-	if err := CheckResponse(resp); err != nil {
+	if err := checkOp(op, resp); err != nil {
 		return zero, err
 	}
 	parsed, err := parse(resp)

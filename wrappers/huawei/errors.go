@@ -21,6 +21,9 @@ const (
 
 // APIError is a non-2xx answer from a Huawei Cloud API.
 type APIError struct {
+	// Op names the operation that failed, e.g. "vpc CreateVpc" (empty when
+	// the answer was checked outside a Client operation, by CheckResponse).
+	Op         string
 	StatusCode int
 	// Code is the service error code ("APIGW.0301", "KMS.0205") or, for
 	// IAM/Keystone errors, the numeric code as text.
@@ -39,7 +42,11 @@ type APIError struct {
 
 func (e *APIError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "huawei: HTTP %d", e.StatusCode)
+	b.WriteString("huawei: ")
+	if e.Op != "" {
+		b.WriteString(e.Op + ": ")
+	}
+	fmt.Fprintf(&b, "HTTP %d", e.StatusCode)
 	if e.Code != "" && e.Code != strconv.Itoa(e.StatusCode) {
 		b.WriteString(" " + e.Code)
 	}
@@ -65,8 +72,8 @@ func (e *APIError) Error() string {
 func (e APIError) Format(f fmt.State, verb rune) {
 	switch {
 	case verb == 'v' && f.Flag('#'):
-		fmt.Fprintf(f, "huawei.APIError{StatusCode:%d, Code:%q, Message:%q, RequestID:%q, Body:[%d bytes], BodyTooLarge:%t}",
-			e.StatusCode, e.Code, e.Message, e.RequestID, len(e.Body), e.BodyTooLarge)
+		fmt.Fprintf(f, "huawei.APIError{Op:%q, StatusCode:%d, Code:%q, Message:%q, RequestID:%q, Body:[%d bytes], BodyTooLarge:%t}",
+			e.Op, e.StatusCode, e.Code, e.Message, e.RequestID, len(e.Body), e.BodyTooLarge)
 	case verb == 'q':
 		fmt.Fprintf(f, "%q", e.Error())
 	default:
@@ -102,6 +109,15 @@ func CheckResponse(resp *http.Response) error {
 		apiErr.Message = "reading error body: " + err.Error()
 	}
 	return apiErr
+}
+
+// checkOp is CheckResponse for a call of op, which the *APIError names.
+func checkOp(op string, resp *http.Response) error {
+	err := CheckResponse(resp)
+	if apiErr, ok := err.(*APIError); ok {
+		apiErr.Op = op
+	}
+	return err
 }
 
 // redact scrubs values from every field the server filled in. The

@@ -135,5 +135,5 @@ func Example_modelArts() {
 	fmt.Println(err)
 	// Output:
 	// token: [REDACTED] length 46
-	// huawei: HTTP 404 ModelArts.6309: Instance missing does not exist. (request id 0b1f9ad5e6c94bde8a6e1e4c3f9d2a71)
+	// huawei: modelarts ShowInstanceToken: HTTP 404 ModelArts.6309: Instance missing does not exist. (request id 0b1f9ad5e6c94bde8a6e1e4c3f9d2a71)
 }

@@ -38,6 +38,11 @@ type Operation struct {
 	// Project and Domain report that the path takes {project_id} or
 	// {domain_id}, filled in from the Config.
 	Project, Domain bool
+	// StrictStatus reports that the spec documents more than one 2xx with a
+	// body, so Decode takes only the status it is given. Otherwise, as the
+	// official SDK does, any 2xx's JSON body decodes into the one body the
+	// spec documents (201 where the page says 200: the call has happened).
+	StrictStatus bool
 }
 
 func (op *Operation) String() string { return op.Service + " " + op.Name }
@@ -139,21 +144,24 @@ func (c *Client) Do(ctx context.Context, op *Operation, build func(server string
 	if err != nil {
 		return nil, callError(op.String(), err)
 	}
-	if err := CheckResponse(resp); err != nil {
+	if err := checkOp(op.String(), resp); err != nil {
 		return nil, err
 	}
 	return resp, nil
 }
 
 // ErrUnexpectedStatus reports a 2xx answer whose status the spec does not
-// document with a body (201 where the spec says 200).
+// document with a body, for an operation that documents several
+// (Operation.StrictStatus).
 var ErrUnexpectedStatus = errors.New("huawei: undocumented success status")
 
 // Decode reads the body of a 2xx response Do returned and decodes it into
 // out, the operation's typed body documented for status, with
-// Config.Unmarshal. The body is closed. An unusable answer is a
-// *ResponseError: a body that cannot be read, is not JSON, is JSON under a
-// status the spec gives no body, or does not decode into out.
+// Config.Unmarshal; another 2xx's JSON body decodes into out too, unless
+// op.StrictStatus. The body is closed. An unusable answer is a
+// *ResponseError: a body that cannot be read, is not JSON (an empty one
+// included), is under a status other than status when op.StrictStatus, or
+// does not decode into out.
 func (c *Client) Decode(op *Operation, resp *http.Response, status int, out any) error {
 	body, err := c.readBody(resp)
 	if err != nil {
@@ -162,7 +170,7 @@ func (c *Client) Decode(op *Operation, resp *http.Response, status int, out any)
 	if !strings.Contains(resp.Header.Get("Content-Type"), "json") {
 		return unusable(op.String(), resp, ErrUnexpectedContentType)
 	}
-	if resp.StatusCode != status {
+	if resp.StatusCode != status && op.StrictStatus {
 		return unusable(op.String(), resp, fmt.Errorf("%w: no JSON body documented for HTTP %d", ErrUnexpectedStatus, resp.StatusCode))
 	}
 	if err := c.unmarshal(body, out); err != nil {

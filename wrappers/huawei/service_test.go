@@ -14,10 +14,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docapi/docapi/generated/csms/csmsapi"
 	"github.com/docapi/docapi/generated/iam"
 	"github.com/docapi/docapi/generated/iam/iamapi"
 	"github.com/docapi/docapi/generated/modelarts"
 	"github.com/docapi/docapi/generated/modelarts/modelartsapi"
+	"github.com/docapi/docapi/generated/rds"
+	"github.com/docapi/docapi/generated/rds/rdsapi"
 	"github.com/docapi/docapi/generated/vpc"
 	"github.com/docapi/docapi/generated/vpc/vpcapi"
 	"github.com/docapi/docapi/wrappers/huawei"
@@ -290,21 +293,85 @@ func TestEndpointFromTheSpec(t *testing.T) {
 	}
 }
 
-// A 2xx the spec documents no body for (201 where it says 200) is a
-// *ResponseError saying so, not "not JSON".
+// A 2xx other than the documented one carries the documented body, as the
+// official SDK reads it (any status below 400): the call has happened, so
+// its answer is not lost. A 2xx without a JSON body, or with one that does
+// not decode, is still unusable.
 func TestUndocumentedSuccessStatus(t *testing.T) {
+	cases := []struct {
+		name        string
+		status      int
+		contentType string
+		body        string
+		wantErr     error // nil: decoded
+	}{
+		{"201 for 200", http.StatusCreated, "application/json", `{"address_group":{"id":"g"}}`, nil},
+		{"202 for 200", http.StatusAccepted, "application/json;charset=utf-8", `{"address_group":{"id":"g"}}`, nil},
+		{"201 without body", http.StatusCreated, "", ``, huawei.ErrUnexpectedContentType},
+		{"201 empty JSON", http.StatusCreated, "application/json", ``, nil /* a decoder error */},
+		{"201 not decoding", http.StatusCreated, "application/json", `{"address_group":"g"}`, nil},
+		{"201 not JSON", http.StatusCreated, "text/html", `<html></html>`, huawei.ErrUnexpectedContentType},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if tc.contentType != "" {
+					w.Header().Set("Content-Type", tc.contentType)
+				}
+				w.WriteHeader(tc.status)
+				io.WriteString(w, tc.body)
+			}))
+			t.Cleanup(srv.Close)
+			c, err := vpcapi.New(huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: exampleProjectID, Credentials: exampleCredentials})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := c.ShowAddressGroup(context.Background(), "g")
+			if strings.HasPrefix(tc.body, `{"address_group":{`) {
+				if err != nil || got.AddressGroup == nil || got.AddressGroup.ID != "g" {
+					t.Fatalf("got %+v, %v; want the body decoded", got, err)
+				}
+				return
+			}
+			var re *huawei.ResponseError
+			if !errors.As(err, &re) || re.StatusCode != tc.status || re.Op != "vpc ShowAddressGroup" {
+				t.Fatalf("err = %v, want a *ResponseError for HTTP %d", err, tc.status)
+			}
+			if tc.wantErr != nil && !errors.Is(err, tc.wantErr) {
+				t.Errorf("err = %v, want %v", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+// An operation documenting several 2xx bodies takes only the status it
+// decodes: another 2xx could be either.
+func TestStrictStatus(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusCreated, `{"address_group":{"id":"g"}}`)
+		writeJSON(w, http.StatusCreated, `{"id":"x"}`)
 	}))
 	t.Cleanup(srv.Close)
-	c, err := vpcapi.New(huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: exampleProjectID, Credentials: exampleCredentials})
+	c, err := huawei.NewClient(huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client()}, huawei.Service{Name: "t", Server: srv.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.ShowAddressGroup(context.Background(), "g")
-	var re *huawei.ResponseError
-	if !errors.As(err, &re) || !errors.Is(err, huawei.ErrUnexpectedStatus) || re.StatusCode != 201 {
-		t.Fatalf("err = %v, want *ResponseError with ErrUnexpectedStatus for HTTP 201", err)
+	for _, strict := range []bool{false, true} {
+		op := &huawei.Operation{Service: "t", Name: "Get", Method: http.MethodGet, Path: "/x", StrictStatus: strict}
+		resp, err := c.Do(context.Background(), op, func(server string, _ huawei.IDs) (*http.Request, error) {
+			return http.NewRequest(http.MethodGet, server+"/x", nil)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out struct{ ID string }
+		err = c.Decode(op, resp, http.StatusOK, &out)
+		var re *huawei.ResponseError
+		switch {
+		case !strict && (err != nil || out.ID != "x"):
+			t.Errorf("one body: got %+v, %v; want it decoded", out, err)
+		case strict && (!errors.As(err, &re) || !errors.Is(err, huawei.ErrUnexpectedStatus) || re.StatusCode != 201):
+			t.Errorf("several bodies: err = %v, want *ResponseError with ErrUnexpectedStatus for HTTP 201", err)
+		}
 	}
 }
 
@@ -501,4 +568,67 @@ func TestPagingFromThePages(t *testing.T) {
 		got = append(got, r.ResourceID)
 	}
 	check("VPC ListVpcsByTagsAll", got, "0", "2", "4", "6")
+}
+
+// The project id comes from the Config wherever Huawei puts the tenant:
+// after a version placeholder (RDS and CSMS /{version_id}/{project_id}/…)
+// and after a service prefix (RDS /rds/v1/{project_id}/…).
+func TestProjectFilledAfterPrefixOrVersionPlaceholder(t *testing.T) {
+	var paths []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		paths = append(paths, r.URL.Path)
+		writeJSON(w, http.StatusOK, `{}`)
+	}))
+	t.Cleanup(srv.Close)
+	cfg := huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: exampleProjectID, Tokens: staticTokens{huawei.Token{Value: secret.New("t"), ExpiresAt: time.Now().Add(time.Hour)}}}
+	r, err := rdsapi.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := csmsapi.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := r.ListJobs2(ctx, "v3", &rds.ListJobs2Params{ID: "j"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.ListFlavors(ctx, &rds.ListFlavorsParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ListKmsTags(ctx, "v1"); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"/v3/" + exampleProjectID + "/jobs", "/rds/v1/" + exampleProjectID + "/flavors", "/v1/" + exampleProjectID + "/csms/tags"}
+	if strings.Join(paths, " ") != strings.Join(want, " ") {
+		t.Errorf("paths = %q, want %q", paths, want)
+	}
+}
+
+// A failed call names its operation: the *APIError's Op, in its message
+// and its %#v, still found by errors.As through a wrapper, and the message
+// still scrubbed of the token sent.
+func TestAPIErrorNamesOperation(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusServiceUnavailable, `{"error_code":"VPC.0001","error_msg":"busy, token `+r.Header.Get("X-Auth-Token")+`"}`)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := vpcapi.New(huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: exampleProjectID,
+		Tokens: staticTokens{huawei.Token{Value: secret.New("tok-SECRET-1"), ExpiresAt: time.Now().Add(time.Hour)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.CreateVpc(context.Background(), vpc.CreateVpcJSONRequestBody{})
+	var apiErr *huawei.APIError
+	if !errors.As(fmt.Errorf("creating: %w", err), &apiErr) || apiErr.Op != "vpc CreateVpc" || apiErr.StatusCode != 503 {
+		t.Fatalf("err = %#v, want an *APIError for vpc CreateVpc, HTTP 503", err)
+	}
+	for _, s := range []string{err.Error(), fmt.Sprintf("%#v", apiErr), fmt.Sprintf("%+v", err)} {
+		if !strings.Contains(s, "vpc CreateVpc") || strings.Contains(s, "tok-SECRET-1") {
+			t.Errorf("%q: want the operation named and no token", s)
+		}
+	}
+	if want := "huawei: vpc CreateVpc: HTTP 503 VPC.0001: busy, token "; !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("Error() = %q, want it to start with %q", err.Error(), want)
+	}
 }

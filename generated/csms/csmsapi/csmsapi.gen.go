@@ -57,15 +57,15 @@ func (c *Client) BatchCreateOrDeleteCsmsTags(ctx context.Context, secretID strin
 }
 
 var opBatchCreateOrDeleteTags = &huawei.Operation{Service: "csms", Name: "BatchCreateOrDeleteTags", Method: "POST", Path: "/{version_id}/{project_id}/csms/{secret_id}/tags/action",
-	Idempotent: false, Auth: true, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchCreateOrDeleteTags (批量添加删除凭据标签): POST /{version_id}/{project_id}/csms/{secret_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:1
-func (c *Client) BatchCreateOrDeleteTags(ctx context.Context, versionID string, projectID string, secretID string, body csms.BatchCreateOrDeleteTagsJSONRequestBody) error {
+func (c *Client) BatchCreateOrDeleteTags(ctx context.Context, versionID string, secretID string, body csms.BatchCreateOrDeleteTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateOrDeleteTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return csms.NewBatchCreateOrDeleteTagsRequest(server, versionID, projectID, secretID, body)
+		return csms.NewBatchCreateOrDeleteTagsRequest(server, versionID, ids.Project, secretID, body)
 	})
 	if err != nil {
 		return err
@@ -264,15 +264,15 @@ func (c *Client) DownloadSecretBlob(ctx context.Context, secretName string) (*cs
 }
 
 var opListKmsTags = &huawei.Operation{Service: "csms", Name: "ListKmsTags", Method: "GET", Path: "/{version_id}/{project_id}/csms/tags",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListKmsTags (查询项目标签): GET /{version_id}/{project_id}/csms/tags.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-1.md:1
-func (c *Client) ListKmsTags(ctx context.Context, versionID string, projectID string) (*csms.ListKmsTagsResponseBody, error) {
+func (c *Client) ListKmsTags(ctx context.Context, versionID string) (*csms.ListKmsTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return csms.NewListKmsTagsRequest(server, versionID, projectID)
+		return csms.NewListKmsTagsRequest(server, versionID, ids.Project)
 	})
 	if err != nil {
 		return nil, err

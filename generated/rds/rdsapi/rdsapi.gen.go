@@ -137,15 +137,15 @@ func (c *Client) CreateConfiguration(ctx context.Context, body rds.CreateConfigu
 }
 
 var opCreateConfiguration2 = &huawei.Operation{Service: "rds", Name: "CreateConfiguration2", Method: "POST", Path: "/{version_id}/{project_id}/configurations",
-	Idempotent: false, Auth: true, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateConfiguration2 (创建参数组): POST /{version_id}/{project_id}/configurations.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
-func (c *Client) CreateConfiguration2(ctx context.Context, versionID string, projectID string, body rds.CreateConfiguration2JSONRequestBody) (*rds.CreateConfiguration2ResponseBody, error) {
+func (c *Client) CreateConfiguration2(ctx context.Context, versionID string, body rds.CreateConfiguration2JSONRequestBody) (*rds.CreateConfiguration2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateConfiguration2Request(server, versionID, projectID, body)
+		return rds.NewCreateConfiguration2Request(server, versionID, ids.Project, body)
 	})
 	if err != nil {
 		return nil, err
@@ -221,15 +221,15 @@ func (c *Client) CreateDatabase(ctx context.Context, instanceID string, body rds
 }
 
 var opCreateInstance = &huawei.Operation{Service: "rds", Name: "CreateInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#CreateInstance",
-	Idempotent: false, Auth: true, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateInstance (创建实例): POST /rds/v1/{project_id}/instances#CreateInstance.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
-func (c *Client) CreateInstance(ctx context.Context, projectID string, params *rds.CreateInstanceParams, body rds.CreateInstanceJSONRequestBody) (*rds.CreateInstanceResponseBody, error) {
+func (c *Client) CreateInstance(ctx context.Context, params *rds.CreateInstanceParams, body rds.CreateInstanceJSONRequestBody) (*rds.CreateInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateInstanceRequest(server, projectID, params, body)
+		return rds.NewCreateInstanceRequest(server, ids.Project, params, body)
 	})
 	if err != nil {
 		return nil, err
@@ -263,15 +263,15 @@ func (c *Client) CreateInstanceV3(ctx context.Context, body rds.CreateInstanceV3
 }
 
 var opCreateRdsBackup = &huawei.Operation{Service: "rds", Name: "CreateRdsBackup", Method: "POST", Path: "/rds/v1/{project_id}/backups",
-	Idempotent: false, Auth: true, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateRdsBackup (创建手动备份): POST /rds/v1/{project_id}/backups.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:1
-func (c *Client) CreateRdsBackup(ctx context.Context, projectID string, body rds.CreateRdsBackupJSONRequestBody) (*rds.CreateRdsBackupResponseBody, error) {
+func (c *Client) CreateRdsBackup(ctx context.Context, body rds.CreateRdsBackupJSONRequestBody) (*rds.CreateRdsBackupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsBackup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateRdsBackupRequest(server, projectID, body)
+		return rds.NewCreateRdsBackupRequest(server, ids.Project, body)
 	})
 	if err != nil {
 		return nil, err
@@ -284,15 +284,15 @@ func (c *Client) CreateRdsBackup(ctx context.Context, projectID string, body rds
 }
 
 var opCreateRdsInstance = &huawei.Operation{Service: "rds", Name: "CreateRdsInstance", Method: "POST", Path: "/rds/{versionId}/{project_id}/instances",
-	Idempotent: false, Auth: true, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateRdsInstance (创建实例): POST /rds/{versionId}/{project_id}/instances.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
-func (c *Client) CreateRdsInstance(ctx context.Context, versionID string, projectID string, body rds.CreateRdsInstanceJSONRequestBody) (*rds.CreateRdsInstanceResponseBody, error) {
+func (c *Client) CreateRdsInstance(ctx context.Context, versionID string, body rds.CreateRdsInstanceJSONRequestBody) (*rds.CreateRdsInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateRdsInstanceRequest(server, versionID, projectID, body)
+		return rds.NewCreateRdsInstanceRequest(server, versionID, ids.Project, body)
 	})
 	if err != nil {
 		return nil, err
@@ -339,15 +339,15 @@ func (c *Client) DeleteConfiguration(ctx context.Context, configID string) error
 }
 
 var opDeleteConfiguration2 = &huawei.Operation{Service: "rds", Name: "DeleteConfiguration2", Method: "DELETE", Path: "/{version_id}/{project_id}/configurations/{config_id}",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteConfiguration2 (删除参数组): DELETE /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数组.md:1
-func (c *Client) DeleteConfiguration2(ctx context.Context, versionID string, projectID string, configID string) error {
+func (c *Client) DeleteConfiguration2(ctx context.Context, versionID string, configID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewDeleteConfiguration2Request(server, versionID, projectID, configID)
+		return rds.NewDeleteConfiguration2Request(server, versionID, ids.Project, configID)
 	})
 	if err != nil {
 		return err
@@ -419,15 +419,15 @@ func (c *Client) DeleteDatabase(ctx context.Context, instanceID string, dbName s
 }
 
 var opDeleteInstance = &huawei.Operation{Service: "rds", Name: "DeleteInstance", Method: "DELETE", Path: "/{version_id}/{project_id}/instances/{instance_id}",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteInstance (删除实例): DELETE /{version_id}/{project_id}/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:1
-func (c *Client) DeleteInstance(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.DeleteInstanceResponseBody, error) {
+func (c *Client) DeleteInstance(ctx context.Context, versionID string, instanceID string) (*rds.DeleteInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewDeleteInstanceRequest(server, versionID, projectID, instanceID)
+		return rds.NewDeleteInstanceRequest(server, versionID, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -461,15 +461,15 @@ func (c *Client) DeleteInstanceV3(ctx context.Context, instanceID string) (*rds.
 }
 
 var opDeleteRdsBackup = &huawei.Operation{Service: "rds", Name: "DeleteRdsBackup", Method: "DELETE", Path: "/rds/v1/{project_id}/backups/{backupId}",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteRdsBackup (删除手动备份): DELETE /rds/v1/{project_id}/backups/{backupId}.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除手动备份（V1）.md:1
-func (c *Client) DeleteRdsBackup(ctx context.Context, projectID string, backupID string) error {
+func (c *Client) DeleteRdsBackup(ctx context.Context, backupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteRdsBackup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewDeleteRdsBackupRequest(server, projectID, backupID)
+		return rds.NewDeleteRdsBackupRequest(server, ids.Project, backupID)
 	})
 	if err != nil {
 		return err
@@ -478,15 +478,15 @@ func (c *Client) DeleteRdsBackup(ctx context.Context, projectID string, backupID
 }
 
 var opDeleteRdsInstance = &huawei.Operation{Service: "rds", Name: "DeleteRdsInstance", Method: "DELETE", Path: "/rds/v1/{project_id}/instances/{instanceId}",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteRdsInstance (删除实例): DELETE /rds/v1/{project_id}/instances/{instanceId}.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例（V1）.md:1
-func (c *Client) DeleteRdsInstance(ctx context.Context, projectID string, instanceID string, body rds.DeleteRdsInstanceJSONRequestBody) (*rds.DeleteRdsInstanceResponseBody, error) {
+func (c *Client) DeleteRdsInstance(ctx context.Context, instanceID string, body rds.DeleteRdsInstanceJSONRequestBody) (*rds.DeleteRdsInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewDeleteRdsInstanceRequest(server, projectID, instanceID, body)
+		return rds.NewDeleteRdsInstanceRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -577,15 +577,15 @@ func (c *Client) ListBackupFiles(ctx context.Context, params *rds.ListBackupFile
 }
 
 var opListBackups = &huawei.Operation{Service: "rds", Name: "ListBackups", Method: "GET", Path: "/rds/v1/{project_id}/backups",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListBackups (以列表形式返回手动备份信息): GET /rds/v1/{project_id}/backups.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:1
-func (c *Client) ListBackups(ctx context.Context, projectID string) (*rds.ListBackupsResponseBody, error) {
+func (c *Client) ListBackups(ctx context.Context) (*rds.ListBackupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBackups, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListBackupsRequest(server, projectID)
+		return rds.NewListBackupsRequest(server, ids.Project)
 	})
 	if err != nil {
 		return nil, err
@@ -676,15 +676,15 @@ func (c *Client) ListConfigurations(ctx context.Context) (*rds.ListConfiguration
 }
 
 var opListConfigurations2 = &huawei.Operation{Service: "rds", Name: "ListConfigurations2", Method: "GET", Path: "/{version_id}/{project_id}/configurations",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListConfigurations2 (获取参数组列表): GET /{version_id}/{project_id}/configurations.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:1
-func (c *Client) ListConfigurations2(ctx context.Context, versionID string, projectID string) (*rds.ListConfigurations2ResponseBody, error) {
+func (c *Client) ListConfigurations2(ctx context.Context, versionID string) (*rds.ListConfigurations2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListConfigurations2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListConfigurations2Request(server, versionID, projectID)
+		return rds.NewListConfigurations2Request(server, versionID, ids.Project)
 	})
 	if err != nil {
 		return nil, err
@@ -805,15 +805,15 @@ func (c *Client) ListDatabaseAll(ctx context.Context, instanceID string, params 
 }
 
 var opListDatabases = &huawei.Operation{Service: "rds", Name: "ListDatabases", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/databases",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListDatabases (获取指定实例的数据库列表): GET /rds/v1/{project_id}/instances/{instanceId}/databases.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:1
-func (c *Client) ListDatabases(ctx context.Context, projectID string, instanceID string) (*rds.ListDatabasesResponseBody, error) {
+func (c *Client) ListDatabases(ctx context.Context, instanceID string) (*rds.ListDatabasesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDatabases, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListDatabasesRequest(server, projectID, instanceID)
+		return rds.NewListDatabasesRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -898,15 +898,15 @@ func (c *Client) ListErrorlogAll(ctx context.Context, instanceID string, params 
 }
 
 var opListFlavors = &huawei.Operation{Service: "rds", Name: "ListFlavors", Method: "GET", Path: "/rds/v1/{project_id}/flavors",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListFlavors (获取所有实例规格信息): GET /rds/v1/{project_id}/flavors.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:1
-func (c *Client) ListFlavors(ctx context.Context, projectID string, params *rds.ListFlavorsParams) (*rds.ListFlavorsResponseBody, error) {
+func (c *Client) ListFlavors(ctx context.Context, params *rds.ListFlavorsParams) (*rds.ListFlavorsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListFlavors, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListFlavorsRequest(server, projectID, params)
+		return rds.NewListFlavorsRequest(server, ids.Project, params)
 	})
 	if err != nil {
 		return nil, err
@@ -955,15 +955,15 @@ func (c *Client) ListInstancesAll(ctx context.Context, params *rds.ListInstances
 }
 
 var opListInstances2 = &huawei.Operation{Service: "rds", Name: "ListInstances2", Method: "GET", Path: "/{version_id}/{project_id}/instances#ListInstances2",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstances2 (根据指定条件查询实例列表): GET /{version_id}/{project_id}/instances#ListInstances2.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
-func (c *Client) ListInstances2(ctx context.Context, versionID string, projectID string, params *rds.ListInstances2Params) (*rds.ListInstances2ResponseBody, error) {
+func (c *Client) ListInstances2(ctx context.Context, versionID string, params *rds.ListInstances2Params) (*rds.ListInstances2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListInstances2Request(server, versionID, projectID, params)
+		return rds.NewListInstances2Request(server, versionID, ids.Project, params)
 	})
 	if err != nil {
 		return nil, err
@@ -983,23 +983,23 @@ var pageListInstances2 = huawei.Paging{Op: opListInstances2, Style: "offset", Pa
 // It stops after yielding an error.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
-func (c *Client) ListInstances2All(ctx context.Context, versionID string, projectID string, params *rds.ListInstances2Params) iter.Seq2[rds.ListInstances2Instances, error] {
+func (c *Client) ListInstances2All(ctx context.Context, versionID string, params *rds.ListInstances2Params) iter.Seq2[rds.ListInstances2Instances, error] {
 	call := func(ctx context.Context, params *rds.ListInstances2Params) (*rds.ListInstances2ResponseBody, error) {
-		return c.ListInstances2(ctx, versionID, projectID, params)
+		return c.ListInstances2(ctx, versionID, params)
 	}
 	return huawei.Paginate(ctx, pageListInstances2, params, call, func(p *rds.ListInstances2ResponseBody) []rds.ListInstances2Instances { return p.Instances })
 }
 
 var opListInstances3 = &huawei.Operation{Service: "rds", Name: "ListInstances3", Method: "GET", Path: "/{version_id}/{project_id}/instances#ListInstances3",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstances3 (根据指定条件查询数据库实例列表): GET /{version_id}/{project_id}/instances#ListInstances3.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
-func (c *Client) ListInstances3(ctx context.Context, versionID string, projectID string, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
+func (c *Client) ListInstances3(ctx context.Context, versionID string, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances3, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListInstances3Request(server, versionID, projectID, params)
+		return rds.NewListInstances3Request(server, versionID, ids.Project, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1019,9 +1019,9 @@ var pageListInstances3 = huawei.Paging{Op: opListInstances3, Style: "offset", Pa
 // It stops after yielding an error.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
-func (c *Client) ListInstances3All(ctx context.Context, versionID string, projectID string, params *rds.ListInstances3Params) iter.Seq2[rds.ListInstances3Instances, error] {
+func (c *Client) ListInstances3All(ctx context.Context, versionID string, params *rds.ListInstances3Params) iter.Seq2[rds.ListInstances3Instances, error] {
 	call := func(ctx context.Context, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
-		return c.ListInstances3(ctx, versionID, projectID, params)
+		return c.ListInstances3(ctx, versionID, params)
 	}
 	return huawei.Paginate(ctx, pageListInstances3, params, call, func(p *rds.ListInstances3ResponseBody) []rds.ListInstances3Instances { return p.Instances })
 }
@@ -1048,15 +1048,15 @@ func (c *Client) ListInstancesConfigurations(ctx context.Context, instanceID str
 }
 
 var opListInstancesConfigurations2 = &huawei.Operation{Service: "rds", Name: "ListInstancesConfigurations2", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/configurations",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesConfigurations2 (获取指定实例的参数组): GET /{version_id}/{project_id}/instances/{instance_id}/configurations.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:1
-func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.ListInstancesConfigurations2ResponseBody, error) {
+func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID string, instanceID string) (*rds.ListInstancesConfigurations2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesConfigurations2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListInstancesConfigurations2Request(server, versionID, projectID, instanceID)
+		return rds.NewListInstancesConfigurations2Request(server, versionID, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1069,15 +1069,15 @@ func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID str
 }
 
 var opListInstancesDBUser = &huawei.Operation{Service: "rds", Name: "ListInstancesDBUser", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/db_user",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesDBUser (查询数据库用户): GET /{version_id}/{project_id}/instances/{instance_id}/db_user.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:1
-func (c *Client) ListInstancesDBUser(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.ListInstancesDBUserResponseBody, error) {
+func (c *Client) ListInstancesDBUser(ctx context.Context, versionID string, instanceID string) (*rds.ListInstancesDBUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListInstancesDBUserRequest(server, versionID, projectID, instanceID)
+		return rds.NewListInstancesDBUserRequest(server, versionID, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1111,15 +1111,15 @@ func (c *Client) ListInstancesDBUserV3(ctx context.Context, instanceID string) (
 }
 
 var opListInstancesDatabase = &huawei.Operation{Service: "rds", Name: "ListInstancesDatabase", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/database",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesDatabase (查询数据库): GET /{version_id}/{project_id}/instances/{instance_id}/database.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:1
-func (c *Client) ListInstancesDatabase(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.ListInstancesDatabaseResponseBody, error) {
+func (c *Client) ListInstancesDatabase(ctx context.Context, versionID string, instanceID string) (*rds.ListInstancesDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListInstancesDatabaseRequest(server, versionID, projectID, instanceID)
+		return rds.NewListInstancesDatabaseRequest(server, versionID, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1153,15 +1153,15 @@ func (c *Client) ListInstancesDatabaseV3(ctx context.Context, instanceID string)
 }
 
 var opListInstancesErrorlog = &huawei.Operation{Service: "rds", Name: "ListInstancesErrorlog", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/errorlog",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesErrorlog (查询数据库错误日志): GET /rds/v1/{project_id}/instances/{instanceId}/errorlog.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:1
-func (c *Client) ListInstancesErrorlog(ctx context.Context, projectID string, instanceID string, params *rds.ListInstancesErrorlogParams) (*rds.ListInstancesErrorlogResponseBody, error) {
+func (c *Client) ListInstancesErrorlog(ctx context.Context, instanceID string, params *rds.ListInstancesErrorlogParams) (*rds.ListInstancesErrorlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesErrorlog, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListInstancesErrorlogRequest(server, projectID, instanceID, params)
+		return rds.NewListInstancesErrorlogRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1174,15 +1174,15 @@ func (c *Client) ListInstancesErrorlog(ctx context.Context, projectID string, in
 }
 
 var opListInstancesSlowlog = &huawei.Operation{Service: "rds", Name: "ListInstancesSlowlog", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/slowlog",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesSlowlog (查询数据库慢日志): GET /rds/v1/{project_id}/instances/{instanceId}/slowlog.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:1
-func (c *Client) ListInstancesSlowlog(ctx context.Context, projectID string, instanceID string, params *rds.ListInstancesSlowlogParams) (*rds.ListInstancesSlowlogResponseBody, error) {
+func (c *Client) ListInstancesSlowlog(ctx context.Context, instanceID string, params *rds.ListInstancesSlowlogParams) (*rds.ListInstancesSlowlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesSlowlog, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListInstancesSlowlogRequest(server, projectID, instanceID, params)
+		return rds.NewListInstancesSlowlogRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1216,15 +1216,15 @@ func (c *Client) ListJobs(ctx context.Context, params *rds.ListJobsParams) (*rds
 }
 
 var opListJobs2 = &huawei.Operation{Service: "rds", Name: "ListJobs2", Method: "GET", Path: "/{version_id}/{project_id}/jobs",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListJobs2 (获取指定任务信息): GET /{version_id}/{project_id}/jobs.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:1
-func (c *Client) ListJobs2(ctx context.Context, versionID string, projectID string, params *rds.ListJobs2Params) (*rds.ListJobs2ResponseBody, error) {
+func (c *Client) ListJobs2(ctx context.Context, versionID string, params *rds.ListJobs2Params) (*rds.ListJobs2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListJobs2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListJobs2Request(server, versionID, projectID, params)
+		return rds.NewListJobs2Request(server, versionID, ids.Project, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1237,15 +1237,15 @@ func (c *Client) ListJobs2(ctx context.Context, versionID string, projectID stri
 }
 
 var opListParameters = &huawei.Operation{Service: "rds", Name: "ListParameters", Method: "GET", Path: "/rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListParameters (获取参数列表): GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:1
-func (c *Client) ListParameters(ctx context.Context, projectID string, datastoreVersionID string) (*rds.ListParametersResponseBody, error) {
+func (c *Client) ListParameters(ctx context.Context, datastoreVersionID string) (*rds.ListParametersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListParameters, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListParametersRequest(server, projectID, datastoreVersionID)
+		return rds.NewListParametersRequest(server, ids.Project, datastoreVersionID)
 	})
 	if err != nil {
 		return nil, err
@@ -1279,15 +1279,15 @@ func (c *Client) ListRds(ctx context.Context) (*rds.ListRdsResponseBody, error) 
 }
 
 var opListRdsInstances = &huawei.Operation{Service: "rds", Name: "ListRdsInstances", Method: "GET", Path: "/rds/v1/{project_id}/instances",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListRdsInstances (获取实例列表): GET /rds/v1/{project_id}/instances.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:1
-func (c *Client) ListRdsInstances(ctx context.Context, projectID string) (*rds.ListRdsInstancesResponseBody, error) {
+func (c *Client) ListRdsInstances(ctx context.Context) (*rds.ListRdsInstancesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRdsInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListRdsInstancesRequest(server, projectID)
+		return rds.NewListRdsInstancesRequest(server, ids.Project)
 	})
 	if err != nil {
 		return nil, err
@@ -1378,15 +1378,15 @@ func (c *Client) ListTags(ctx context.Context) (*rds.ListTagsResponseBody, error
 }
 
 var opListVersions = &huawei.Operation{Service: "rds", Name: "ListVersions", Method: "GET", Path: "/rds/v1/{project_id}/datastores/{datastore_name}/versions",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListVersions (获取数据库版本信息): GET /rds/v1/{project_id}/datastores/{datastore_name}/versions.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:1
-func (c *Client) ListVersions(ctx context.Context, projectID string, datastoreName rds.ListVersionsParamsDatastoreName) (*rds.ListVersionsResponseBody, error) {
+func (c *Client) ListVersions(ctx context.Context, datastoreName rds.ListVersionsParamsDatastoreName) (*rds.ListVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListVersionsRequest(server, projectID, datastoreName)
+		return rds.NewListVersionsRequest(server, ids.Project, datastoreName)
 	})
 	if err != nil {
 		return nil, err
@@ -1441,15 +1441,15 @@ func (c *Client) ResizeFlavor(ctx context.Context, instanceID string, body rds.R
 }
 
 var opResizeInstance = &huawei.Operation{Service: "rds", Name: "ResizeInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#ResizeInstance",
-	Idempotent: false, Auth: true, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ResizeInstance (调整实例容量): POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeInstance.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:1
-func (c *Client) ResizeInstance(ctx context.Context, projectID string, instanceID string, body rds.ResizeInstanceJSONRequestBody) (*rds.ResizeInstanceResponseBody, error) {
+func (c *Client) ResizeInstance(ctx context.Context, instanceID string, body rds.ResizeInstanceJSONRequestBody) (*rds.ResizeInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opResizeInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewResizeInstanceRequest(server, projectID, instanceID, body)
+		return rds.NewResizeInstanceRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1462,15 +1462,15 @@ func (c *Client) ResizeInstance(ctx context.Context, projectID string, instanceI
 }
 
 var opResizeRdsInstance = &huawei.Operation{Service: "rds", Name: "ResizeRdsInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#ResizeRdsInstance",
-	Idempotent: false, Auth: true, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ResizeRdsInstance (调整实例规格): POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeRdsInstance.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:1
-func (c *Client) ResizeRdsInstance(ctx context.Context, projectID string, instanceID string, body rds.ResizeRdsInstanceJSONRequestBody) (*rds.ResizeRdsInstanceResponseBody, error) {
+func (c *Client) ResizeRdsInstance(ctx context.Context, instanceID string, body rds.ResizeRdsInstanceJSONRequestBody) (*rds.ResizeRdsInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opResizeRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewResizeRdsInstanceRequest(server, projectID, instanceID, body)
+		return rds.NewResizeRdsInstanceRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1483,15 +1483,15 @@ func (c *Client) ResizeRdsInstance(ctx context.Context, projectID string, instan
 }
 
 var opRestartInstance = &huawei.Operation{Service: "rds", Name: "RestartInstance", Method: "POST", Path: "/{version_id}/{project_id}/instances/{instance_id}/action",
-	Idempotent: false, Auth: true, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RestartInstance (重启实例): POST /{version_id}/{project_id}/instances/{instance_id}/action.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
-func (c *Client) RestartInstance(ctx context.Context, versionID string, projectID string, instanceID string, body rds.RestartInstanceJSONRequestBody) (*rds.RestartInstanceResponseBody, error) {
+func (c *Client) RestartInstance(ctx context.Context, versionID string, instanceID string, body rds.RestartInstanceJSONRequestBody) (*rds.RestartInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRestartInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewRestartInstanceRequest(server, versionID, projectID, instanceID, body)
+		return rds.NewRestartInstanceRequest(server, versionID, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1525,15 +1525,15 @@ func (c *Client) RestartInstanceV3(ctx context.Context, instanceID string, body 
 }
 
 var opRestartRdsInstance = &huawei.Operation{Service: "rds", Name: "RestartRdsInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restart",
-	Idempotent: false, Auth: true, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RestartRdsInstance (重启实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restart.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:1
-func (c *Client) RestartRdsInstance(ctx context.Context, projectID string, instanceID string, body rds.RestartRdsInstanceJSONRequestBody) (*rds.RestartRdsInstanceResponseBody, error) {
+func (c *Client) RestartRdsInstance(ctx context.Context, instanceID string, body rds.RestartRdsInstanceJSONRequestBody) (*rds.RestartRdsInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRestartRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewRestartRdsInstanceRequest(server, projectID, instanceID, body)
+		return rds.NewRestartRdsInstanceRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1546,15 +1546,15 @@ func (c *Client) RestartRdsInstance(ctx context.Context, projectID string, insta
 }
 
 var opRestoreDefault = &huawei.Operation{Service: "rds", Name: "RestoreDefault", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{nodeId}/parameters/default",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // RestoreDefault (恢复默认参数): PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:1
-func (c *Client) RestoreDefault(ctx context.Context, projectID string, nodeID string) (*rds.RestoreDefaultResponseBody, error) {
+func (c *Client) RestoreDefault(ctx context.Context, nodeID string) (*rds.RestoreDefaultResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRestoreDefault, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewRestoreDefaultRequest(server, projectID, nodeID)
+		return rds.NewRestoreDefaultRequest(server, ids.Project, nodeID)
 	})
 	if err != nil {
 		return nil, err
@@ -1567,15 +1567,15 @@ func (c *Client) RestoreDefault(ctx context.Context, projectID string, nodeID st
 }
 
 var opRestoreInstance = &huawei.Operation{Service: "rds", Name: "RestoreInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restore",
-	Idempotent: false, Auth: true, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RestoreInstance (恢复到当前实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restore.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:1
-func (c *Client) RestoreInstance(ctx context.Context, projectID string, instanceID string, body rds.RestoreInstanceJSONRequestBody) (*rds.RestoreInstanceResponseBody, error) {
+func (c *Client) RestoreInstance(ctx context.Context, instanceID string, body rds.RestoreInstanceJSONRequestBody) (*rds.RestoreInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRestoreInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewRestoreInstanceRequest(server, projectID, instanceID, body)
+		return rds.NewRestoreInstanceRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1609,15 +1609,15 @@ func (c *Client) RestoreInstanceV3(ctx context.Context, body rds.RestoreInstance
 }
 
 var opRestoreInstancesRecovery = &huawei.Operation{Service: "rds", Name: "RestoreInstancesRecovery", Method: "POST", Path: "/{version_id}/{project_id}/instances/recovery",
-	Idempotent: false, Auth: true, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RestoreInstancesRecovery (恢复到已有或当前实例): POST /{version_id}/{project_id}/instances/recovery.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
-func (c *Client) RestoreInstancesRecovery(ctx context.Context, versionID string, projectID string, body rds.RestoreInstancesRecoveryJSONRequestBody) (*rds.RestoreInstancesRecoveryResponseBody, error) {
+func (c *Client) RestoreInstancesRecovery(ctx context.Context, versionID string, body rds.RestoreInstancesRecoveryJSONRequestBody) (*rds.RestoreInstancesRecoveryResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRestoreInstancesRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewRestoreInstancesRecoveryRequest(server, versionID, projectID, body)
+		return rds.NewRestoreInstancesRecoveryRequest(server, versionID, ids.Project, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1630,15 +1630,15 @@ func (c *Client) RestoreInstancesRecovery(ctx context.Context, versionID string,
 }
 
 var opRestoreRdsInstance = &huawei.Operation{Service: "rds", Name: "RestoreRdsInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#RestoreRdsInstance",
-	Idempotent: false, Auth: true, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RestoreRdsInstance (恢复到新实例): POST /rds/v1/{project_id}/instances#RestoreRdsInstance.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:1
-func (c *Client) RestoreRdsInstance(ctx context.Context, projectID string, body rds.RestoreRdsInstanceJSONRequestBody) (*rds.RestoreRdsInstanceResponseBody, error) {
+func (c *Client) RestoreRdsInstance(ctx context.Context, body rds.RestoreRdsInstanceJSONRequestBody) (*rds.RestoreRdsInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRestoreRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewRestoreRdsInstanceRequest(server, projectID, body)
+		return rds.NewRestoreRdsInstanceRequest(server, ids.Project, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1693,15 +1693,15 @@ func (c *Client) ShowAuditlogPolicy(ctx context.Context, instanceID string) (*rd
 }
 
 var opShowBackupsPolicy = &huawei.Operation{Service: "rds", Name: "ShowBackupsPolicy", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/backups/policy",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowBackupsPolicy (查询自动备份策略): GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:1
-func (c *Client) ShowBackupsPolicy(ctx context.Context, projectID string, instanceID string) (*rds.ShowBackupsPolicyResponseBody, error) {
+func (c *Client) ShowBackupsPolicy(ctx context.Context, instanceID string) (*rds.ShowBackupsPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowBackupsPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewShowBackupsPolicyRequest(server, projectID, instanceID)
+		return rds.NewShowBackupsPolicyRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1735,15 +1735,15 @@ func (c *Client) ShowConfiguration(ctx context.Context, configID string) (*rds.S
 }
 
 var opShowConfiguration2 = &huawei.Operation{Service: "rds", Name: "ShowConfiguration2", Method: "GET", Path: "/{version_id}/{project_id}/configurations/{config_id}",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowConfiguration2 (获取指定参数组的参数): GET /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:1
-func (c *Client) ShowConfiguration2(ctx context.Context, versionID string, projectID string, configID string) (*rds.ShowConfiguration2ResponseBody, error) {
+func (c *Client) ShowConfiguration2(ctx context.Context, versionID string, configID string) (*rds.ShowConfiguration2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewShowConfiguration2Request(server, versionID, projectID, configID)
+		return rds.NewShowConfiguration2Request(server, versionID, ids.Project, configID)
 	})
 	if err != nil {
 		return nil, err
@@ -1798,15 +1798,15 @@ func (c *Client) ShowFlavor(ctx context.Context, databaseName string, params *rd
 }
 
 var opShowInstance = &huawei.Operation{Service: "rds", Name: "ShowInstance", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowInstance (获取指定实例详细信息): GET /rds/v1/{project_id}/instances/{instanceId}.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:1
-func (c *Client) ShowInstance(ctx context.Context, projectID string, instanceID string) (*rds.ShowInstanceResponseBody, error) {
+func (c *Client) ShowInstance(ctx context.Context, instanceID string) (*rds.ShowInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewShowInstanceRequest(server, projectID, instanceID)
+		return rds.NewShowInstanceRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1819,15 +1819,15 @@ func (c *Client) ShowInstance(ctx context.Context, projectID string, instanceID 
 }
 
 var opShowParameter = &huawei.Operation{Service: "rds", Name: "ShowParameter", Method: "GET", Path: "/rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name}",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowParameter (获取配置参数信息): GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name}.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:1
-func (c *Client) ShowParameter(ctx context.Context, projectID string, datastoreVersionID string, parameterName string) (*rds.ShowParameterResponseBody, error) {
+func (c *Client) ShowParameter(ctx context.Context, datastoreVersionID string, parameterName string) (*rds.ShowParameterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowParameter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewShowParameterRequest(server, projectID, datastoreVersionID, parameterName)
+		return rds.NewShowParameterRequest(server, ids.Project, datastoreVersionID, parameterName)
 	})
 	if err != nil {
 		return nil, err
@@ -1903,15 +1903,15 @@ func (c *Client) ShowRd2(ctx context.Context, versionID string) (*rds.ShowRd2Res
 }
 
 var opShowRdsFlavor = &huawei.Operation{Service: "rds", Name: "ShowRdsFlavor", Method: "GET", Path: "/rds/v1/{project_id}/flavors/{flavorId}",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowRdsFlavor (获取指定实例规格信息): GET /rds/v1/{project_id}/flavors/{flavorId}.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:1
-func (c *Client) ShowRdsFlavor(ctx context.Context, projectID string, flavorID string) (*rds.ShowRdsFlavorResponseBody, error) {
+func (c *Client) ShowRdsFlavor(ctx context.Context, flavorID string) (*rds.ShowRdsFlavorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRdsFlavor, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewShowRdsFlavorRequest(server, projectID, flavorID)
+		return rds.NewShowRdsFlavorRequest(server, ids.Project, flavorID)
 	})
 	if err != nil {
 		return nil, err
@@ -2004,15 +2004,15 @@ func (c *Client) UpdateAuditlogPolicy(ctx context.Context, instanceID string, bo
 }
 
 var opUpdateBackupsPolicy = &huawei.Operation{Service: "rds", Name: "UpdateBackupsPolicy", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{instanceId}/backups/policy",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateBackupsPolicy (设置自动备份策略): PUT /rds/v1/{project_id}/instances/{instanceId}/backups/policy.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略（V1）.md:1
-func (c *Client) UpdateBackupsPolicy(ctx context.Context, projectID string, instanceID string, body rds.UpdateBackupsPolicyJSONRequestBody) error {
+func (c *Client) UpdateBackupsPolicy(ctx context.Context, instanceID string, body rds.UpdateBackupsPolicyJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateBackupsPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewUpdateBackupsPolicyRequest(server, projectID, instanceID, body)
+		return rds.NewUpdateBackupsPolicyRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return err
@@ -2038,15 +2038,15 @@ func (c *Client) UpdateConfiguration(ctx context.Context, configID string, body 
 }
 
 var opUpdateConfiguration2 = &huawei.Operation{Service: "rds", Name: "UpdateConfiguration2", Method: "PUT", Path: "/{version_id}/{project_id}/configurations/{config_id}",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateConfiguration2 (修改参数组参数): PUT /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
-func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, projectID string, configID string, body rds.UpdateConfiguration2JSONRequestBody) error {
+func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, configID string, body rds.UpdateConfiguration2JSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewUpdateConfiguration2Request(server, versionID, projectID, configID, body)
+		return rds.NewUpdateConfiguration2Request(server, versionID, ids.Project, configID, body)
 	})
 	if err != nil {
 		return err
@@ -2055,15 +2055,15 @@ func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, pro
 }
 
 var opUpdateConfigurationsApply = &huawei.Operation{Service: "rds", Name: "UpdateConfigurationsApply", Method: "PUT", Path: "/{version_id}/{project_id}/configurations/{config_id}/apply",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateConfigurationsApply (应用参数组): PUT /{version_id}/{project_id}/configurations/{config_id}/apply.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
-func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionID string, projectID string, configID string, body rds.UpdateConfigurationsApplyJSONRequestBody) (*rds.UpdateConfigurationsApplyResponseBody, error) {
+func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionID string, configID string, body rds.UpdateConfigurationsApplyJSONRequestBody) (*rds.UpdateConfigurationsApplyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfigurationsApply, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewUpdateConfigurationsApplyRequest(server, versionID, projectID, configID, body)
+		return rds.NewUpdateConfigurationsApplyRequest(server, versionID, ids.Project, configID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2097,15 +2097,15 @@ func (c *Client) UpdateInstancesConfiguration(ctx context.Context, instanceID st
 }
 
 var opUpdateParameter = &huawei.Operation{Service: "rds", Name: "UpdateParameter", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{nodeId}/parameters",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateParameter (设置配置参数): PUT /rds/v1/{project_id}/instances/{nodeId}/parameters.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:1
-func (c *Client) UpdateParameter(ctx context.Context, projectID string, nodeID string, body rds.UpdateParameterJSONRequestBody) (*rds.UpdateParameterResponseBody, error) {
+func (c *Client) UpdateParameter(ctx context.Context, nodeID string, body rds.UpdateParameterJSONRequestBody) (*rds.UpdateParameterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateParameter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewUpdateParameterRequest(server, projectID, nodeID, body)
+		return rds.NewUpdateParameterRequest(server, ids.Project, nodeID, body)
 	})
 	if err != nil {
 		return nil, err

@@ -425,6 +425,22 @@ func lastClause(s string) string {
 	return s
 }
 
+// perPart reports a limit on each part of a value the description says
+// is joined with commas, not on the value: VOD's "单个标签不超过16个字节，
+// 最多不超过16个标签。多个用逗号分隔" bounds each tag. Without the commas
+// "每个值最大长度43个unicode字符" is the field's own limit (DEW's tag value).
+func (x *extractor) perPart(before string) bool {
+	if !hasAny(lastClause(before), "单个", "每个", "每一个", "每项", "单项", "单条", "每条") {
+		return false
+	}
+	for _, l := range x.lines {
+		if hasAny(l, "逗号分隔", "逗号隔开", "逗号分开", "以“,”分隔", "以\",\"分隔") {
+			return true
+		}
+	}
+	return false
+}
+
 // conditional reports a statement that holds only in some case, or is only
 // an example or a recommendation. The keywords it would have given are
 // then dropped altogether: the field's other statements of them may not
@@ -1043,7 +1059,7 @@ func (x *extractor) lengthSentence(line, s string) {
 	}
 	ok := func(loc []int) bool {
 		return !x.conditional(s, s[:loc[0]], KeyMinLength, KeyMaxLength) && !x.aboutOther(line, lineBefore(line, s, loc[0])) &&
-			!x.otherCaseAfter(s[loc[1]:], KeyMinLength, KeyMaxLength) && unitFollows(s[loc[1]:])
+			!x.otherCaseAfter(s[loc[1]:], KeyMinLength, KeyMaxLength) && unitFollows(s[loc[1]:]) && !x.perPart(s[:loc[0]])
 	}
 	if m := lengthRangeRE.FindStringSubmatchIndex(s); m != nil && ok(m[:2]) {
 		hasLength := m[2] >= 0

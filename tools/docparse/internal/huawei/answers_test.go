@@ -131,13 +131,13 @@ func TestTableOfArrayElements(t *testing.T) {
 			"## 响应示例\n\n```\n" + json + "\n```\n"
 	}
 	op, diags := readPage(t, page(`{"tags": [{"key": "k1", "value": "v1"}, {"key": "k2", "value": "v2", "note": "n"}]}`))
-	checkOp(t, op, diags, "path id*: string\n200 body: object\n  tags: array of object\n    key*: string\n    value*: string\n    note: string\n",
+	checkOp(t, op, diags, "path id*: string\n200 body: object\n  tags*: array of object\n    key*: string\n    value*: string\n    note: string\n",
 		"24 warning: the response table lists the members of each element of the array $.tags, where the example puts them; the body's wrappers (tags, an array) are read from the example")
 	if len(examplesOf(op, "200")) != 1 {
 		t.Errorf("the example is not on 200")
 	}
 	op, diags = readPage(t, page(`{"result": {"tags": [{"key": "k1", "value": "v1"}]}}`))
-	checkOp(t, op, diags, "path id*: string\n200 body: object\n  result: object\n    tags: array of object\n      key*: string\n      value*: string\n      note: string\n",
+	checkOp(t, op, diags, "path id*: string\n200 body: object\n  result*: object\n    tags*: array of object\n      key*: string\n      value*: string\n      note: string\n",
 		"24 warning: the response table lists the members of each element of the array $.result.tags, where the example puts them; the body's wrappers (result, tags, an array) are read from the example")
 
 	for name, json := range map[string]string{
@@ -307,4 +307,42 @@ func TestNoContentStatusHasNoBody(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A request table whose members the example holds under a wrapper (NAT's
+// {"nat_gateway":{…}}) or in each element of an array (IMS's JSON Patch)
+// is read in the example's shape, as on the response side.
+func TestRequestTableInTheExamplesShape(t *testing.T) {
+	page := func(json string) string {
+		return "# 创建网关\n\n## URI\n\nPOST /v2.0/nat_gateways\n\n## 请求消息\n\n**表 1**  请求参数\n\n|参数名称|类型|必选|说明|\n|--|--|--|--|\n|name|String|是|名字。|\n|spec|String|否|规格。|\n\n" +
+			"## 示例\n\n-   请求示例\n\n    ```\n    POST /v2.0/nat_gateways\n    " + json + "\n    ```\n"
+	}
+	op, diags := readPage(t, page(`{"nat_gateway": {"name": "n", "spec": "1"}}`))
+	checkOp(t, op, diags, "request body*: object\n  nat_gateway*: object\n    name*: string\n    spec: string\n",
+		"22 warning: the request table lists the members of $.nat_gateway, where the example puts them; the body's wrapper objects (nat_gateway) are read from the example")
+	op, diags = readPage(t, page(`[{"name": "n", "spec": "1"}, {"name": "m"}]`))
+	checkOp(t, op, diags, "request body*: array of object\n  name*: string\n  spec: string\n",
+		"22 warning: the request table lists the members of each element of the example, an array; the body is read as an array of them")
+	op, diags = readPage(t, page(`{"name": "n"}`))
+	checkOp(t, op, diags, "request body*: object\n  name*: string\n  spec: string\n")
+}
+
+// A GET's 请求参数 table that lists a path placeholder beside its query
+// parameters (AOM) puts the placeholder in the path.
+func TestPathPlaceholderInAQueryTable(t *testing.T) {
+	op, diags := readPage(t, "# 查询规则\n\n## URI\n\nGET /v1/{project_id}/inv/rules?id={id}\n\n## 请求消息\n\n**表 1**  参数说明\n\n"+
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|id|否|String|规则ID。|\n")
+	checkOp(t, op, diags, "path project_id*: string\nquery id: string\n",
+		`13 note: row "project_id" is the path's {project_id}; read as that path parameter`)
+}
+
+// NAT: the query names only the path line gives (one with its braces
+// lost, protocol=protocol) are optional strings, and "List(dnat_rule)"
+// with no table takes its items' fields from the example's elements.
+func TestQueryNamesAndListItemsFromTheExample(t *testing.T) {
+	op, diags := readPage(t, "# 查询DNAT规则列表\n\n## URI\n\nGET /v2.0/dnat_rules?id={id}&protocol=protocol\n\n## 请求消息\n\n无\n\n## 响应消息\n\n**表 1**  响应参数\n\n"+
+		"|参数名称|类型|说明|\n|--|--|--|\n|dnat_rules|List(dnat_rule)|dnat_rule对象列表。|\n\n## 示例\n\n-   响应示例\n\n    ```\n    {\"dnat_rules\": [{\"id\": \"a\", \"port\": 80}, {\"id\": \"b\"}]}\n    ```\n")
+	checkOp(t, op, diags, "query id: string\nquery protocol: string\n200 body: object\n  dnat_rules: array of object\n    id: string\n    port: integer\n",
+		`17 note: the objects of "dnat_rules" have no table describing their fields; read from the example's elements: id, port`,
+		"5 note: the path line's query string names id, protocol, which no table documents; read as optional string query parameters")
 }

@@ -36,8 +36,10 @@ type page struct {
 	// intro and exchange record a 功能介绍 section and a request or
 	// response section: with a URI section, what makes a page an operation.
 	intro, exchange bool
-	// query holds the names the path line's query string shows.
-	query map[string]bool
+	// query holds the names the path line's query string shows, and
+	// queryNames the same in the line's order.
+	query      map[string]bool
+	queryNames []string
 	// exampleQuery holds the names the request examples' URL query
 	// strings show.
 	exampleQuery map[string]bool
@@ -428,8 +430,11 @@ func (p *page) scan() {
 			}
 			lastText = b.Text
 			if m := successProseRE.FindStringSubmatch(b.Text); m != nil && (answers(sec) || sec == secStatus) {
-				// "无响应消息，以http状态码200表示成功。"
-				p.addStatus(m[1], "", b.Line)
+				// "无响应消息，以http状态码200表示成功。", "删除成功状态码为204"
+				p.addStatus(m[1]+m[2], "", b.Line)
+				if sec == secResponse && onlyFailureBody(b.Text) {
+					group = failureGroup
+				}
 			}
 			switch sec {
 			case secStatus:
@@ -838,6 +843,7 @@ func (p *page) build() {
 	p.useBodyRefs(r, response)
 	p.addLinkedPlaceholders()
 	p.addQueryValues()
+	p.addQueryNames()
 	for _, t := range p.tables {
 		if t.kind == kindObject && !r.used[t] {
 			p.diags.Warnf(t.loc(p.file, 0), "object table is not referenced by any parameter; ignored")
@@ -972,6 +978,11 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 				}
 			case kind == kindPath && !inPath[name] && p.query[name]:
 				in = model.InQuery // the path line's query string names it
+			case kind == kindQuery && inPath[name]:
+				// AOM's GET lists project_id beside its query parameter
+				// in one 请求参数 table: a placeholder is the path's.
+				p.diags.Notef(at, "row %q is the path's {%s}; read as that path parameter", name, name)
+				in = model.InPath
 			}
 			desc := f.desc.Text
 			if in == model.InHeader && strings.EqualFold(name, "content-type") && mediaTypeRE.FindString(desc) == "" {

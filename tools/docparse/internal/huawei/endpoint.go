@@ -168,7 +168,9 @@ func cleanPath(raw string) (path string, query []string, values []queryValue) {
 			query = append(query, name)
 			value = strings.TrimSpace(value)
 			switch {
-			case value != "" && !isPlaceholder(value) && len(values) < 8:
+			case value != "" && !isPlaceholder(value) && value != name && len(values) < 8:
+				// "protocol=protocol" is a placeholder whose braces were
+				// lost, not a constant.
 				values = append(values, queryValue{name: name, value: value})
 			case !hasValue && !listed && !placeholder && len(pairs) == 1 && queryNameRE.MatchString(name):
 				// OBS's "POST /?delete": the key alone names the

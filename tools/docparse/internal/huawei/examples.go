@@ -196,6 +196,7 @@ func afterAlternative(rest string) (string, bool) {
 // responses are those the tables and status lines made.
 func (p *page) attachExamples(response func(string) *model.Response, responses map[string]*model.Response) {
 	inferred := map[*model.Response]bool{} // bodies read from an example, not a table
+	requestShaped := false                 // the first request example may reshape the table's body
 	for _, e := range p.examples {
 		if !e.response {
 			if p.op.RequestBody == nil || p.op.RequestBody.Schema == nil {
@@ -203,6 +204,11 @@ func (p *page) attachExamples(response func(string) *model.Response, responses m
 					p.diags.Warnf(e.ex.Loc, "request example but the page has no request body table; ignored")
 					continue
 				}
+				requestShaped = true
+			}
+			if !requestShaped && len(p.op.RequestBody.Schema.Properties) > 0 {
+				requestShaped = true
+				p.reshapeToExample(p.op.RequestBody, e.ex, "request")
 			}
 			p.op.RequestBody.Examples = append(p.op.RequestBody.Examples, e.ex)
 			continue
@@ -305,33 +311,47 @@ func (p *page) otherAnswer(e *located, resp *model.Response, inferred bool) (why
 	if resp.Body == nil || inferred || resp.Body.Schema == nil || len(resp.Body.Schema.Properties) == 0 {
 		return "", ""
 	}
-	if elems, ok := e.ex.Value.([]any); ok && resp.Body.Schema.Type == model.TypeObject && mostlyElementsOf(elems, resp.Body.Schema) {
-		// AOS, ContainerOps: a table of {id, package}, the example [{…}].
-		// An array cannot be the object the table describes, so a
-		// misspelt member (AOS's need_clutser) does not keep it one; the
-		// example is checked against the array later, like any other.
-		p.diags.Warnf(e.ex.Loc, "the response table lists the members of each element of the example, an array; the body is read as an array of them")
-		resp.Body.Schema = &model.Schema{Loc: e.ex.Loc, Type: model.TypeArray, Items: resp.Body.Schema}
+	if p.reshapeToExample(resp.Body, e.ex, "response") {
 		return "", ""
 	}
 	obj, ok := e.ex.Value.(map[string]any)
-	if !ok || len(obj) == 0 {
-		return "", ""
-	}
-	if sharesProperty(obj, resp.Body.Schema) {
-		return "", ""
-	}
-	if path, array := wrapperPath(obj, resp.Body.Schema); path != nil {
-		// OMS: a table of {type, quota}, the example {"quotas":{"resource":{…}}}.
-		if array {
-			p.diags.Warnf(e.ex.Loc, "the response table lists the members of each element of the array $.%s, where the example puts them; the body's wrappers (%s, an array) are read from the example", strings.Join(path, "."), strings.Join(path, ", "))
-		} else {
-			p.diags.Warnf(e.ex.Loc, "the response table lists the members of $.%s, where the example puts them; the body's wrapper objects (%s) are read from the example", strings.Join(path, "."), strings.Join(path, ", "))
-		}
-		resp.Body.Schema = wrapSchema(resp.Body.Schema, path, array, e.ex.Loc)
+	if !ok || len(obj) == 0 || sharesProperty(obj, resp.Body.Schema) {
 		return "", ""
 	}
 	return fmt.Sprintf("example (members %s) shares no member with the status %s body table", memberList(obj), resp.Status), "another answer or shape"
+}
+
+// reshapeToExample reads a body table whose members the example holds
+// elsewhere than at its top: in each element of an array (AOS,
+// ContainerOps: a table of {id, package}, the example [{…}]; IMS's JSON
+// Patch [{op, path, value}]), or under wrapper objects (OMS: a table of
+// {type, quota}, the example {"quotas":{"resource":{…}}}; NAT's flat
+// request table, the example {"nat_gateway":{…}}). It reshapes the body
+// with a warning and reports whether it did. An array cannot be the
+// object the table describes, so a misspelt member (AOS's need_clutser)
+// does not keep it one; the example is checked against the new shape
+// later, like any other.
+func (p *page) reshapeToExample(body *model.Body, ex *model.Example, side string) bool {
+	if elems, ok := ex.Value.([]any); ok && body.Schema.Type == model.TypeObject && mostlyElementsOf(elems, body.Schema) {
+		p.diags.Warnf(ex.Loc, "the %s table lists the members of each element of the example, an array; the body is read as an array of them", side)
+		body.Schema = &model.Schema{Loc: ex.Loc, Type: model.TypeArray, Items: body.Schema}
+		return true
+	}
+	obj, ok := ex.Value.(map[string]any)
+	if !ok || len(obj) == 0 || sharesProperty(obj, body.Schema) {
+		return false
+	}
+	path, array := wrapperPath(obj, body.Schema)
+	if path == nil {
+		return false
+	}
+	if array {
+		p.diags.Warnf(ex.Loc, "the %s table lists the members of each element of the array $.%s, where the example puts them; the body's wrappers (%s, an array) are read from the example", side, strings.Join(path, "."), strings.Join(path, ", "))
+	} else {
+		p.diags.Warnf(ex.Loc, "the %s table lists the members of $.%s, where the example puts them; the body's wrapper objects (%s) are read from the example", side, strings.Join(path, "."), strings.Join(path, ", "))
+	}
+	body.Schema = wrapSchema(body.Schema, path, array, ex.Loc)
+	return true
 }
 
 // failureSign says what on the page marks an example that is no success
@@ -535,7 +555,7 @@ func wrapSchema(inner *model.Schema, path []string, array bool, loc model.Loc) *
 		s = &model.Schema{Loc: loc, Type: model.TypeArray, Items: s}
 	}
 	for i := len(path) - 1; i >= 0; i-- {
-		s = &model.Schema{Loc: loc, Type: model.TypeObject, Properties: []*model.Property{{Loc: loc, Name: path[i], Schema: s}}}
+		s = &model.Schema{Loc: loc, Type: model.TypeObject, Properties: []*model.Property{{Loc: loc, Name: path[i], Schema: s, Required: true}}}
 	}
 	return s
 }

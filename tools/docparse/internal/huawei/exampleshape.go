@@ -277,6 +277,24 @@ func (r *resolver) exampleShowsFields(c *rowCtx) bool {
 	return found && ok && len(m) > 0 && !mapLike(c.f.desc.Text, v) && !pointsElsewhere(c)
 }
 
+// exampleElementsShowFields reports a row whose example is an array of
+// objects that show their fields, as exampleShowsFields does for one
+// object: NAT's "dnat_rules | List(dnat_rule)" with no table.
+func (r *resolver) exampleElementsShowFields(c *rowCtx) bool {
+	v, found := r.exampleAt(c)
+	elems, ok := v.([]any)
+	if !found || !ok || len(elems) == 0 || pointsElsewhere(c) {
+		return false
+	}
+	for _, e := range elems[:min(len(elems), maxExampleElements)] {
+		m, ok := e.(map[string]any)
+		if !ok || len(m) == 0 || mapLike(c.f.desc.Text, m) {
+			return false
+		}
+	}
+	return true
+}
+
 // mapWords, in a row's description, say its object is a map whose keys
 // the user or the data choose (用户自定义metadata键值对, 属性为Map<String,
 // Object>结构, key为网络名称): an example shows some keys, not the fields.

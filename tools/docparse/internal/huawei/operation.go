@@ -220,6 +220,9 @@ func (p *page) setEndpoint(e endpoint, line int) {
 		if p.query == nil {
 			p.query = map[string]bool{}
 		}
+		if !p.query[q] {
+			p.queryNames = append(p.queryNames, q)
+		}
 		p.query[q] = true
 	}
 	p.queryValues = e.values
@@ -350,6 +353,39 @@ func (p *page) addQueryValues() {
 			p.op.Params = append(p.op.Params, prm)
 			query[q.name] = prm
 		}
+	}
+}
+
+// addQueryNames adds the query parameters only the path line names (NAT's
+// "GET /v2.0/dnat_rules?id={id}&tenant_id={tenant_id}&…" over a request
+// section of 无): optional strings, as the line says nothing of their type.
+// A name a table documents in any place, or the request body holds, is
+// left as the table says.
+func (p *page) addQueryNames() {
+	if len(p.queryNames) == 0 {
+		return
+	}
+	documented := map[string]bool{}
+	for _, prm := range p.op.Params {
+		documented[prm.Name] = true
+	}
+	if b := p.op.RequestBody; b != nil && b.Schema != nil {
+		for _, pr := range b.Schema.Properties {
+			documented[pr.Name] = true
+		}
+	}
+	at := model.Loc{File: p.file, Line: p.endpointLine}
+	var added []string
+	for _, name := range p.queryNames {
+		if documented[name] || !queryNameRE.MatchString(name) {
+			continue
+		}
+		documented[name] = true
+		added = append(added, name)
+		p.op.Params = append(p.op.Params, &model.Param{Loc: at, Name: name, In: model.InQuery, Schema: &model.Schema{Loc: at, Type: model.TypeString}})
+	}
+	if len(added) > 0 {
+		p.diags.Notef(at, "the path line's query string names %s, which no table documents; read as optional string query parameters", strings.Join(added, ", "))
 	}
 }
 

@@ -169,6 +169,12 @@ func (r *resolver) survey() {
 				continue
 			}
 			if !ok || !(ref.object || ref.kind == refArray && ref.elem == nil) {
+				if target := r.byAnchor[rowAnchor(t, row)]; target != nil && objectTable(target) {
+					// EVS's "error | String | 请参见•error参数说明": the
+					// table it links is its own, not one that follows
+					// for an object row without a table.
+					referred[target] = true
+				}
 				continue
 			}
 			if ref.object {
@@ -721,6 +727,12 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 			r.diags.Notef(c.typeLoc(), "object %q has no table describing its fields; read from the example: %s", c.path, propertyList(s))
 			return s
 		}
+		if !ref.dict && r.exampleElementsShowFields(c) {
+			if s := r.inferredExample(c); s != nil && s.Type == model.TypeArray && s.Items != nil && s.Items.Type == model.TypeObject {
+				r.diags.Notef(c.typeLoc(), "the objects of %q have no table describing their fields; read from the example's elements: %s", c.path, propertyList(s.Items))
+				return s.Items
+			}
+		}
 		if ref.dict || describesMap(c) {
 			// 字典数据结构, or 用户自定义metadata键值对, with no table.
 			return r.mapOf(c, !ref.dict)
@@ -964,7 +976,7 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 		r.diags.Warnf(c.at, "object %q names no table; using %q, the only object table no row refers to", c.path, t.name())
 		return t
 	}
-	if r.exampleShowsFields(c) || describesMap(c) {
+	if r.exampleShowsFields(c) || r.exampleElementsShowFields(c) || describesMap(c) {
 		return nil // schemaOf reads the fields from the example, or makes a map, with a note
 	}
 	if len(r.memberTablesOf(c.path)) > 0 {

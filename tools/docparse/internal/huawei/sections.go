@@ -212,7 +212,17 @@ var statusTextRE = regexp.MustCompile(`^(?:(?i:http\s*)?(?:状态码|(?i:status\
 
 // successProseRE reads a sentence naming the success status:
 // "无响应消息，以http状态码200表示成功。", "HTTP状态码 204 表示删除成功".
-var successProseRE = regexp.MustCompile(`(?i:http\s*)?状态码\s*(?:为\s*)?(2\d\d)\s*表示\p{Han}{0,4}成功`)
+var successProseRE = regexp.MustCompile(`(?i:http\s*)?状态码\s*(?:为\s*)?(2\d\d)\s*表示\p{Han}{0,4}成功|成功\s*(?:时|后)?\s*[，,]?\s*(?:返回\s*)?(?:的\s*)?(?i:http\s*)?状态码\s*(?:为|是)\s*(2\d\d)`)
+
+// onlyFailureBody reports a sentence saying the success answer has no
+// body and the failure's has one, so that the tables after it describe
+// the failure (AOM: "删除成功状态码为204且不返回Response Body，删除失败Response
+// Body显示错误信息").
+func onlyFailureBody(text string) bool {
+	success, failure, found := strings.Cut(text, "失败")
+	return found && containsAnyFold(success, []string{"不返回", "无响应", "没有响应", "无返回"}) &&
+		containsAnyFold(failure, []string{"body", "错误信息", "错误码", "响应体", "响应消息"})
+}
 
 // inExamples maps the section a label names to its example when the
 // heading above is an example section ("## 示例" then "-   成功响应"): what

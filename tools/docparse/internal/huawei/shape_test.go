@@ -24,7 +24,7 @@ func TestTableDescribesTheInnermostObject(t *testing.T) {
 			`GET /v2/{project_id}/quotas
 param path project_id* string
 response 200 ""
-  body application/json object{quotas:object{resource:object}}
+  body application/json object{quotas*:object{resource*:object}}
   example line 25 ""
 p.md:7: table "table at line 7": note: table has no type column; its parameters are read as strings
 p.md:25 (example): warning: the response table lists the members of $.quotas.resource, where the example puts them; the body's wrapper objects (quotas, resource) are read from the example

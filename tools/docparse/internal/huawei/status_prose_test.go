@@ -44,6 +44,21 @@ response 200 ""
 `,
 		},
 		{
+			// AOM: the success status in a sentence that also says only a
+			// failure has a body: the table after it is the failure's.
+			"AOM 删除成功状态码为204且不返回Response Body",
+			"# 删除策略\n\n## URI\n\nDELETE /v1/{project_id}/pe/policy\n\n" +
+				"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n\n" +
+				"## 响应消息\n\n删除成功状态码为204且不返回Response Body，删除失败Response Body显示错误信息。\n\n" +
+				"**表 2**  响应参数\n\n|参数名称|类型|描述|\n|--|--|--|\n|errorCode|string|错误码|\n|errorMessage|string|详细信息|\n",
+			`DELETE /v1/{project_id}/pe/policy
+param path project_id* string
+response 204 ""
+response default ""
+  body application/json object{errorCode:string, errorMessage:string}
+`,
+		},
+		{
 			// ECS: "成功：200" under ## 响应示例.
 			"ECS 成功：200",
 			"# 添加成员\n\n## URI\n\nPOST /v1/{project_id}/groups/{group_id}/action\n\n" +

@@ -62,13 +62,22 @@ var primitives = map[string][2]string{
 	// "Uuid-Str": a UUID written as text; no format, as the pages' UUIDs are
 	// not always RFC 4122 strings (32 hex digits without dashes).
 	"uuid-str": {model.TypeString, ""}, "uuid": {model.TypeString, ""},
+	// "jsonString": a string that holds JSON text.
+	"jsonstring": {model.TypeString, ""},
+	// The Chinese words (AOM, CPH, OCR): 字符串, 数值类型, 整数, 布尔.
+	"字符串": {model.TypeString, ""}, "字符": {model.TypeString, ""}, "字符型": {model.TypeString, ""},
+	"整数": {model.TypeInteger, "int64"}, "整型": {model.TypeInteger, "int64"}, "长整型": {model.TypeInteger, "int64"},
+	"数值": {model.TypeNumber, "double"}, "数值类型": {model.TypeNumber, "double"}, "数字": {model.TypeNumber, "double"},
+	"浮点": {model.TypeNumber, "double"}, "浮点型": {model.TypeNumber, "double"}, "浮点数": {model.TypeNumber, "double"},
+	"布尔": {model.TypeBoolean, ""}, "布尔型": {model.TypeBoolean, ""}, "布尔值": {model.TypeBoolean, ""},
 }
 
 // primitive looks word up in primitives. It lower-cases ASCII letters into
 // a stack buffer instead of calling strings.ToLower, which allocates for
 // "String", the most common cell of all. That is the same lookup: every
-// key is ASCII without a "k", and strings.ToLower turns a non-ASCII rune
-// into an ASCII one only for the Kelvin sign (into "k").
+// key is ASCII without a "k" or Chinese (which has no case), and
+// strings.ToLower turns a non-ASCII rune into an ASCII one only for the
+// Kelvin sign (into "k").
 func primitive(word string) ([2]string, bool) {
 	word = strings.TrimSpace(word)
 	var buf [16]byte
@@ -210,7 +219,7 @@ func parseRef(t string, depth int) (typeRef, bool) {
 		return typeRef{kind: refMap}, true
 	case "array", "list", "json array", "jsonarray":
 		return typeRef{kind: refArray}, true
-	case "timestamp":
+	case "timestamp", "时间戳", "unix时间戳", "unix timestamp":
 		return typeRef{kind: refTimestamp}, true
 	case "objects": // a plural without "Array of": a list of them
 		return typeRef{kind: refArray, elem: &typeRef{kind: refObject}}, true
@@ -365,7 +374,7 @@ func parseElem(t string, depth int) (typeRef, bool) {
 // "Model对象", "字典数据结构，请参见表3。", "列表数据结构", "表3".
 var (
 	arraySuffixes  = []string{"结构体数组", "结构数组", "数组结构", "数组"}
-	objectSuffixes = []string{"结构体", "结构", "对象"}
+	objectSuffixes = []string{"参数结构体", "参数结构", "结构体", "结构", "对象"}
 )
 
 func chineseRef(t string, depth int) (typeRef, bool) {
@@ -404,8 +413,16 @@ func chineseRef(t string, depth int) (typeRef, bool) {
 		}
 	}
 	for _, suf := range objectSuffixes {
-		if x, ok := strings.CutSuffix(t, suf); ok && identRE.MatchString(strings.TrimSpace(x)) {
-			return typeRef{kind: refObject, named: strings.TrimSpace(x)}, true
+		x, ok := strings.CutSuffix(t, suf)
+		x = strings.TrimSpace(x)
+		if !ok || x == "" {
+			continue
+		}
+		if identRE.MatchString(x) {
+			return typeRef{kind: refObject, named: x}, true
+		}
+		if ref, ok := parseRef(x, depth+1); ok && (ref.kind == refArray || ref.kind == refObject) {
+			return ref, true // "JSON array对象": the words before say which
 		}
 	}
 	return typeRef{}, false

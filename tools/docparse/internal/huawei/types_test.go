@@ -71,7 +71,16 @@ func TestTypeSpellings(t *testing.T) {
 		"列表数据结构，请参见表17。":                        "array<object(表17)>",
 		"列表数据结构，请参见“获取实例列表”章节的表4。": "array", // another page's 表4
 		"列表数据结构，请参见本章节的表4。":        "array<object(表4)>",
-		"表3": "object(表3)",
+		"表3":            "object(表3)",
+		"字符串":           "string",
+		"数值类型":          "number/double",
+		"整数":            "integer/int64",
+		"布尔型":           "boolean",
+		"UNIX时间戳":       "timestamp",
+		"jsonString":    "string",
+		"JSON array对象":  "array",
+		"phones参数结构体":   "object(phones)",
+		"JSON object对象": "object",
 		// Not read: no guess.
 		"Array&lt;String&gt;": "",
 		"Map<Integer,String>": "",

@@ -96,6 +96,10 @@ func Assign(ops []*model.Operation, diags *model.Diagnostics) map[string]int {
 			collections[prefix] = true
 		}
 	}
+	// Names the pages give first, over every page, then derived ones: a
+	// name one page states is not lost to one derived for a page read
+	// before it (CBR's DeletePolicy beside AOM's 删除策略).
+	var unnamed []*model.Operation
 	for _, op := range ops {
 		if op.ID != "" {
 			counts[FromService]++
@@ -105,18 +109,31 @@ func Assign(ops []*model.Operation, diags *model.Diagnostics) map[string]int {
 		if title != kindNone && contradicts(title, op.Method) {
 			diags.Warnf(op.Loc, "the title %q says %s, but the method is %s", op.Summary, title, op.Method)
 		}
-		id, source := choose(op, title, taken, collections, diags)
+		id, source := fromHints(op, title, taken, diags)
 		if id == "" {
-			continue // no method or path either: the emitter reports the operation
+			unnamed = append(unnamed, op)
+			continue
 		}
 		op.ID = id
 		taken[id] = true
 		counts[source]++
 	}
+	for _, op := range unnamed {
+		id := derive(op, titleVerb(op.Summary), taken, collections)
+		if id == "" {
+			continue // no method or path either: the emitter reports the operation
+		}
+		op.ID = id
+		taken[id] = true
+		counts[FromDerived]++
+	}
 	return counts
 }
 
-func choose(op *model.Operation, title verbKind, taken, collections map[string]bool, diags *model.Diagnostics) (string, string) {
+// fromHints picks the first name the page states that is an identifier,
+// not taken, and (for the checked sources) agrees with the title and the
+// method; "" when there is none.
+func fromHints(op *model.Operation, title verbKind, taken map[string]bool, diags *model.Diagnostics) (string, string) {
 	for _, h := range hints(op) {
 		if !isIdentifier(h.Name) || taken[h.Name] {
 			continue
@@ -144,9 +161,6 @@ func choose(op *model.Operation, title verbKind, taken, collections map[string]b
 			return h.Name, FromExplorer
 		}
 		return h.Name, FromPage
-	}
-	if id := derive(op, title, taken, collections); id != "" {
-		return id, FromDerived
 	}
 	return "", ""
 }

@@ -211,3 +211,14 @@ func TestAssignTogether(t *testing.T) {
 		}
 	}
 }
+
+// A name a page states wins over one derived for a page read before it.
+func TestStatedNamesBeforeDerivedOnes(t *testing.T) {
+	derived := op("删除策略", "DELETE", "/v1/{project_id}/pe/policy")
+	stated := op("删除策略", "DELETE", "/v3/{project_id}/policies/{policy_id}", model.IDHint{Source: "anchor", Name: "DeletePolicy"})
+	var diags model.Diagnostics
+	Assign([]*model.Operation{derived, stated}, &diags)
+	if stated.ID != "DeletePolicy" || derived.ID == "" || derived.ID == "DeletePolicy" {
+		t.Errorf("ids = %v, want the page's DeletePolicy on the second and another name on the first", ids([]*model.Operation{derived, stated}))
+	}
+}

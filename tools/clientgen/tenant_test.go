@@ -1,0 +1,167 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The tenant placeholder is found after a service prefix and a version,
+// either optional and the version possibly a placeholder; a project or
+// domain named after a collection or further in is the one acted on.
+func TestTenantParam(t *testing.T) {
+	for path, want := range map[string]string{
+		"/v1/{project_id}/vpcs":                                    "project_id",
+		"/{project_id}/servers":                                    "project_id",
+		"/v2.1/{project_id}/servers/{server_id}":                   "project_id",
+		"/v2/{domain_id}/auto-launch-groups":                       "domain_id",
+		"/{version_id}/{project_id}/jobs":                          "project_id", // RDS, CSMS
+		"/rds/v1/{project_id}/instances":                           "project_id", // RDS v1
+		"/rds/{versionId}/{project_id}/instances":                  "project_id",
+		"/autoscaling-api/v1/{project_id}/scaling_group":           "project_id", // AS, not in the corpus
+		"/v3/projects/{project_id}":                                "",           // IAM: the project acted on
+		"/v3.0/OS-QUOTA/projects/{project_id}":                     "",
+		"/v3-ext/projects/{project_id}":                            "",
+		"/projects/{project_id}/things":                            "",
+		"/v3/domains/{domain_id}/groups":                           "",
+		"/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy": "",
+		"/v1/ports/{port_id}":                                      "",
+		"/{version_id}/{other_id}/{project_id}/x":                  "", // two placeholders before it
+		"/v1/{version_id}/{project_id}/x":                          "", // two versions
+		"/rds/{versionId}":                                         "",
+		"/{version_id}":                                            "",
+		"/":                                                        "",
+	} {
+		if got := tenantParam(path); got != want {
+			t.Errorf("tenantParam(%q) = %q, want %q", path, got, want)
+		}
+	}
+}
+
+const tenantSpec = `openapi: 3.0.3
+info: {title: t, version: "1"}
+servers: [{url: "https://x.{region}.example.com"}]
+paths:
+  /autoscaling-api/v1/{project_id}/scaling_group:
+    get:
+      operationId: ListScalingGroups
+      parameters:
+        - {name: project_id, in: path, required: true, schema: {type: string}}
+      responses: {"204": {description: ok}}
+  /{version_id}/{project_id}/jobs:
+    get:
+      operationId: ListJobs
+      parameters:
+        - {name: version_id, in: path, required: true, description: "取值：v3", schema: {type: string, enum: [v3]}}
+        - {name: project_id, in: path, required: true, schema: {type: string}}
+        - {name: id, in: query, schema: {type: string}}
+      responses: {"204": {description: ok}}
+  /{version_id}/{project_id}/tags:
+    get:
+      operationId: ListTags
+      parameters:
+        - {name: version_id, in: path, required: true, schema: {type: string, enum: [v1, v2]}}
+        - {name: project_id, in: path, required: true, schema: {type: string}}
+      responses: {"204": {description: ok}}
+  /v1/{project_id}/both:
+    post:
+      operationId: CreateBoth
+      parameters:
+        - {name: project_id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200": {description: done, content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}}
+        "202": {description: queued, content: {application/json: {schema: {type: object, properties: {job_id: {type: string}}}}}}
+  /v1/{project_id}/one:
+    post:
+      operationId: CreateOne
+      parameters:
+        - {name: project_id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200": {description: done, content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}}
+        "204": {description: nothing}
+  /v3/projects/{project_id}:
+    get:
+      operationId: ShowProject
+      parameters:
+        - {name: project_id, in: path, required: true, schema: {type: string}}
+      responses: {"204": {description: ok}}
+`
+
+// What tenantParam finds comes from the Config, and so does a path
+// parameter with only one allowed value; an operation documenting two 2xx
+// bodies is StrictStatus; the generated code compiles.
+func TestTenantAndConstantsFilled(t *testing.T) {
+	t.Chdir("../..")
+	files := generateInModule(t, tenantSpec)
+	var api string
+	for path, src := range files {
+		if strings.HasSuffix(path, "api.gen.go") {
+			api = strings.Join(strings.Fields(string(src)), " ")
+		}
+	}
+	for _, want := range []string{
+		"ListScalingGroups(ctx context.Context) error",
+		"NewListScalingGroupsRequest(server, ids.Project)",
+		"ListJobs(ctx context.Context, params *",
+		`NewListJobsRequest(server, `, /* the type oapi-codegen gives the enum */
+		`("v3"), ids.Project, params)`,
+		"ListTags(ctx context.Context, versionId ", // two values: the caller picks
+		"NewListTagsRequest(server, versionId, ids.Project)",
+		"ShowProject(ctx context.Context, projectId string) error",
+		"NewShowProjectRequest(server, projectId)",
+	} {
+		if !strings.Contains(api, want) {
+			t.Errorf("typed layer lacks %q", want)
+		}
+	}
+	// Only an operation with two 2xx bodies decodes its status alone.
+	if n := strings.Count(api, "StrictStatus: true"); n != 1 || !strings.Contains(api, `Name: "CreateBoth", Method: "POST", Path: "/v1/{project_id}/both", Idempotent: false, Auth: false, Project: true, Domain: false, StrictStatus: true}`) {
+		t.Errorf("StrictStatus set %d times, want once, on CreateBoth", n)
+	}
+	if t.Failed() {
+		t.Logf("typed layer:\n%s", api)
+	}
+}
+
+// generateInModule writes spec's models and typed layer under generated/
+// (the typed layer imports the models by that path), builds them with go
+// build and removes them.
+func generateInModule(t *testing.T, spec string) map[string][]byte {
+	t.Helper()
+	dir, err := os.MkdirTemp("generated", "clientgentest")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	pkg := filepath.Base(dir)
+	specPath, cfg := filepath.Join(t.TempDir(), pkg+".yaml"), filepath.Join(t.TempDir(), pkg+".codegen.yaml")
+	if err := os.WriteFile(specPath, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	config := "package: " + pkg + "\noutput: " + filepath.Join(dir, pkg+".gen.go") + "\ngenerate: {models: true, client: true}\n"
+	if err := os.WriteFile(cfg, []byte(config), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, err := generate("huawei", cfg, specPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, src := range files {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("no go command to compile the generated client: %v", err)
+	}
+	if out, err := exec.Command(goCmd, "build", "./"+dir+"/...").CombinedOutput(); err != nil {
+		t.Fatalf("generated client does not compile: %v\n%s", err, out)
+	}
+	return files
+}
