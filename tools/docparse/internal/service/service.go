@@ -98,14 +98,8 @@ type SecurityScheme struct {
 	Description string `yaml:"description"`
 }
 
-// Excluded returns why the service file keeps page (a file name) out of
-// the spec, or "".
-func (c *Config) Excluded(page string) string {
-	why, _ := c.Exclusion(page)
-	return why
-}
-
-// Exclusion is Excluded with the location of the entry that says it.
+// Exclusion returns why the service file keeps page (a file name) out of
+// the spec, and where it says so; "" when it does not.
 func (c *Config) Exclusion(page string) (why string, at model.Loc) {
 	if c == nil {
 		return "", model.Loc{}

@@ -113,14 +113,14 @@ operations:
 			t.Errorf("Selects(%q) = %t, want %t", path, got, want)
 		}
 	}
-	if got := cfg.Excluded("dir/variant.md"); !strings.Contains(got, "a variant") {
-		t.Errorf("Excluded = %q", got)
+	if got, at := cfg.Exclusion("dir/variant.md"); !strings.Contains(got, "a variant") || at.File != "svc.yaml" || at.Line == 0 {
+		t.Errorf("Exclusion = %q at %v", got, at)
 	}
-	if got := cfg.Excluded("main.md"); got != "" {
-		t.Errorf("Excluded(main.md) = %q", got)
+	if got, _ := cfg.Exclusion("main.md"); got != "" {
+		t.Errorf("Exclusion(main.md) = %q", got)
 	}
 	var none *Config
-	if !none.Selects("/x") || none.Excluded("x.md") != "" {
+	if !none.Selects("/x") || func() bool { why, _ := none.Exclusion("x.md"); return why != "" }() {
 		t.Error("a nil config must select everything and exclude nothing")
 	}
 }
