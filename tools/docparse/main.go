@@ -75,7 +75,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	inputs := fs.Args()
-	if len(inputs) == 0 && opts.Service != nil {
+	fromService := len(inputs) == 0 && opts.Service != nil
+	if fromService {
 		inputs = opts.Service.PagePaths()
 	}
 	if len(inputs) == 0 {
@@ -83,6 +84,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	paths, err := pipeline.Expand(inputs)
+	if err != nil && fromService {
+		// The service file named what is missing: say which file and key.
+		err = fmt.Errorf("%s: %w", opts.Service.KeyLoc("pages"), err)
+	}
 	if err == nil {
 		var sources []pipeline.Source
 		if sources, err = pipeline.ReadSources(paths); err == nil {
@@ -185,12 +190,16 @@ func outcomes(res *pipeline.Result) []byte {
 	var b strings.Builder
 	b.WriteString("# Pages docparse did not put in the spec, and why (rewritten by go generate; do not edit).\n")
 	b.WriteString("# left out: the page could not be read (its first error); other spec: the service file's\n")
-	b.WriteString("# paths or excludes give it to another spec; skipped: not an operation.\n")
+	b.WriteString("# paths give it to another spec; excluded: the service file's exclude entry, with its reason\n")
+	b.WriteString("# (not read); skipped: not an operation.\n")
 	for _, o := range res.LeftOut {
 		fmt.Fprintf(&b, "left out\t%s\t%s\n", o.File, oneLine(o.Reason))
 	}
-	for _, o := range res.Excluded {
+	for _, o := range res.OtherSpecs {
 		fmt.Fprintf(&b, "other spec\t%s\t%s\n", o.File, oneLine(o.Reason))
+	}
+	for _, o := range res.Excluded {
+		fmt.Fprintf(&b, "excluded\t%s\t%s\n", o.File, oneLine(o.Reason))
 	}
 	for _, o := range res.Skipped {
 		fmt.Fprintf(&b, "skipped\t%s\t%s\n", o.File, oneLine(o.Reason))

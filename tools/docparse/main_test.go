@@ -17,7 +17,7 @@ func TestRunWritesSpecAndSummary(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "docparse: 1 pages: 1 read, 0 skipped, 0 for other specs, 0 left out; 1 operations, 9 schemas, 1 warnings, 0 errors") {
+	if !strings.Contains(stderr.String(), "docparse: 1 pages: 1 read, 0 skipped, 0 for other specs, 0 excluded, 0 left out; 1 operations, 9 schemas, 1 warnings, 0 errors") {
 		t.Errorf("summary missing: %q", stderr.String())
 	}
 	spec, err := os.ReadFile(out)
@@ -99,7 +99,7 @@ func TestRunFolderLeavesOutBadPages(t *testing.T) {
 	if code != exitLeftOut {
 		t.Fatalf("exit %d, want %d: %s", code, exitLeftOut, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "3 pages: 2 read, 0 skipped, 0 for other specs, 1 left out") {
+	if !strings.Contains(stderr.String(), "3 pages: 2 read, 0 skipped, 0 for other specs, 0 excluded, 1 left out") {
 		t.Errorf("summary: %s", stderr.String())
 	}
 	if !strings.Contains(stderr.String(), "broken.md:9: table \"表 1 路径参数\": error:") {
@@ -169,5 +169,35 @@ func TestRunPrintsChangelog(t *testing.T) {
 	stdout.Reset()
 	if code := run(append([]string{"-changelog=false"}, args...), &stdout, &stderr); code != 0 || stdout.Len() != 0 {
 		t.Errorf("-changelog=false: exit %d, stdout %q", code, stdout.String())
+	}
+}
+
+// A service file's page that is missing is reported at the service file's
+// pages key; an absolute page path is read as it is.
+func TestRunServicePagesErrorsNameTheFile(t *testing.T) {
+	dir := t.TempDir()
+	page, err := filepath.Abs("../../testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := filepath.Join(dir, "x.service.yaml")
+	writeFile(t, svc, "title: T\nversion: \"1\"\npages: ["+page+"]\n")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-service", svc, "-o", filepath.Join(dir, "x.yaml")}, &stdout, &stderr); code != exitOK {
+		t.Errorf("absolute page: exit %d: %s", code, stderr.String())
+	}
+	missing := filepath.Join(dir, "nowhere")
+	writeFile(t, svc, "title: T\nversion: \"1\"\n\npages: ["+missing+"]\n")
+	stderr.Reset()
+	code := run([]string{"-service", svc, "-o", filepath.Join(dir, "x.yaml")}, &stdout, &stderr)
+	if want := svc + ":4 (pages): stat " + missing + ": no such file"; code != exitFailed || !strings.Contains(stderr.String(), want) {
+		t.Errorf("missing page: exit %d, stderr %q, want %q", code, stderr.String(), want)
+	}
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

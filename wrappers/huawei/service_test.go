@@ -322,7 +322,7 @@ func TestUndocumentedSuccessStatus(t *testing.T) {
 				io.WriteString(w, tc.body)
 			}))
 			t.Cleanup(srv.Close)
-			c, err := vpcapi.New(huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: exampleProjectID})
+			c, err := vpcapi.New(huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: exampleProjectID, Credentials: exampleCredentials})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -385,7 +385,7 @@ func TestConfigUnmarshal(t *testing.T) {
 	var bodies []string
 	errRefused := errors.New("refused by the test decoder")
 	refuse := false
-	cfg := huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: exampleProjectID,
+	cfg := huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: exampleProjectID, Credentials: exampleCredentials,
 		Unmarshal: func(data []byte, v any) error {
 			bodies = append(bodies, string(data))
 			if refuse {
@@ -532,7 +532,7 @@ func TestPagingFromThePages(t *testing.T) {
 		}
 	}))
 	t.Cleanup(srv.Close)
-	cfg := huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: exampleProjectID}
+	cfg := huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: exampleProjectID, Credentials: exampleCredentials}
 	check := func(name string, got []string, wantPositions ...string) {
 		t.Helper()
 		mu.Lock()

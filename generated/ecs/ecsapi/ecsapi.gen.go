@@ -40,7 +40,7 @@ func New(cfg huawei.Config) (*Client, error) {
 func (c *Client) Runtime() *huawei.Client { return c.rt }
 
 var opAddServerGroupMember = &huawei.Operation{Service: "ecs", Name: "AddServerGroupMember", Method: "POST", Path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // AddServerGroupMember (添加云服务器组成员): POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member.
 // Not retried: the spec does not mark it idempotent.
@@ -57,7 +57,7 @@ func (c *Client) AddServerGroupMember(ctx context.Context, serverGroupID string,
 }
 
 var opAssociateServerVirtualIP = &huawei.Operation{Service: "ecs", Name: "AssociateServerVirtualIP", Method: "PUT", Path: "/v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // AssociateServerVirtualIP (云服务器网卡配置虚拟IP地址（废弃）): PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp.
 // Retried on throttling, server errors and broken connections.
@@ -78,7 +78,7 @@ func (c *Client) AssociateServerVirtualIP(ctx context.Context, nicID string, bod
 }
 
 var opAttachServerVolume = &huawei.Operation{Service: "ecs", Name: "AttachServerVolume", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/attachvolume",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // AttachServerVolume (弹性云服务器挂载磁盘): POST /v1/{project_id}/cloudservers/{server_id}/attachvolume.
 // Not retried: the spec does not mark it idempotent.
@@ -99,7 +99,7 @@ func (c *Client) AttachServerVolume(ctx context.Context, serverID string, body e
 }
 
 var opBatchAddServerNics = &huawei.Operation{Service: "ecs", Name: "BatchAddServerNics", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/nics",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchAddServerNics (批量添加云服务器网卡): POST /v1/{project_id}/cloudservers/{server_id}/nics.
 // Not retried: the spec does not mark it idempotent.
@@ -120,7 +120,7 @@ func (c *Client) BatchAddServerNics(ctx context.Context, serverID string, body e
 }
 
 var opBatchAttachSharableVolumes = &huawei.Operation{Service: "ecs", Name: "BatchAttachSharableVolumes", Method: "POST", Path: "/v1/{project_id}/batchaction/attachvolumes/{volume_id}",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchAttachSharableVolumes (批量挂载指定共享盘): POST /v1/{project_id}/batchaction/attachvolumes/{volume_id}.
 // Not retried: the spec does not mark it idempotent.
@@ -141,7 +141,7 @@ func (c *Client) BatchAttachSharableVolumes(ctx context.Context, volumeID string
 }
 
 var opBatchCreateServerTags = &huawei.Operation{Service: "ecs", Name: "BatchCreateServerTags", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchCreateServerTags (批量添加云服务器标签): POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags.
 // Not retried: the spec does not mark it idempotent.
@@ -158,7 +158,7 @@ func (c *Client) BatchCreateServerTags(ctx context.Context, serverID string, bod
 }
 
 var opBatchCreateTags = &huawei.Operation{Service: "ecs", Name: "BatchCreateTags", Method: "POST", Path: "/v1/{project_id}/servers/{server_id}/tags/action#BatchCreateTags",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchCreateTags (批量添加云服务器标签（废弃）): POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateTags.
 // Not retried: the spec does not mark it idempotent.
@@ -175,7 +175,7 @@ func (c *Client) BatchCreateTags(ctx context.Context, serverID string, body ecs.
 }
 
 var opBatchDeleteServerNics = &huawei.Operation{Service: "ecs", Name: "BatchDeleteServerNics", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/nics/delete",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchDeleteServerNics (批量删除云服务器网卡): POST /v1/{project_id}/cloudservers/{server_id}/nics/delete.
 // Not retried: the spec does not mark it idempotent.
@@ -196,7 +196,7 @@ func (c *Client) BatchDeleteServerNics(ctx context.Context, serverID string, bod
 }
 
 var opBatchDeleteServerTags = &huawei.Operation{Service: "ecs", Name: "BatchDeleteServerTags", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchDeleteServerTags (批量删除云服务器标签): POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags.
 // Not retried: the spec does not mark it idempotent.
@@ -213,7 +213,7 @@ func (c *Client) BatchDeleteServerTags(ctx context.Context, serverID string, bod
 }
 
 var opBatchDeleteTags = &huawei.Operation{Service: "ecs", Name: "BatchDeleteTags", Method: "POST", Path: "/v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteTags",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchDeleteTags (批量删除云服务器标签（废弃）): POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteTags.
 // Not retried: the spec does not mark it idempotent.
@@ -230,7 +230,7 @@ func (c *Client) BatchDeleteTags(ctx context.Context, serverID string, body ecs.
 }
 
 var opBatchRebootServers = &huawei.Operation{Service: "ecs", Name: "BatchRebootServers", Method: "POST", Path: "/v1/{project_id}/cloudservers/action#reboot",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchRebootServers (批量重启云服务器): POST /v1/{project_id}/cloudservers/action#reboot.
 // Not retried: the spec does not mark it idempotent.
@@ -251,7 +251,7 @@ func (c *Client) BatchRebootServers(ctx context.Context, body ecs.BatchRebootSer
 }
 
 var opBatchResetServersPassword = &huawei.Operation{Service: "ecs", Name: "BatchResetServersPassword", Method: "PUT", Path: "/v1/{project_id}/cloudservers/os-reset-passwords",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // BatchResetServersPassword (批量重置弹性云服务器密码): PUT /v1/{project_id}/cloudservers/os-reset-passwords.
 // Retried on throttling, server errors and broken connections.
@@ -272,7 +272,7 @@ func (c *Client) BatchResetServersPassword(ctx context.Context, body ecs.BatchRe
 }
 
 var opBatchStartServers = &huawei.Operation{Service: "ecs", Name: "BatchStartServers", Method: "POST", Path: "/v1/{project_id}/cloudservers/action#os-start",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchStartServers (批量启动云服务器): POST /v1/{project_id}/cloudservers/action#os-start.
 // Not retried: the spec does not mark it idempotent.
@@ -293,7 +293,7 @@ func (c *Client) BatchStartServers(ctx context.Context, body ecs.BatchStartServe
 }
 
 var opBatchStopServers = &huawei.Operation{Service: "ecs", Name: "BatchStopServers", Method: "POST", Path: "/v1/{project_id}/cloudservers/action#os-stop",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchStopServers (批量关闭云服务器): POST /v1/{project_id}/cloudservers/action#os-stop.
 // Not retried: the spec does not mark it idempotent.
@@ -314,7 +314,7 @@ func (c *Client) BatchStopServers(ctx context.Context, body ecs.BatchStopServers
 }
 
 var opBatchUpdateServersName = &huawei.Operation{Service: "ecs", Name: "BatchUpdateServersName", Method: "PUT", Path: "/v1/{project_id}/cloudservers/server-name",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // BatchUpdateServersName (批量修改弹性云服务器): PUT /v1/{project_id}/cloudservers/server-name.
 // Retried on throttling, server errors and broken connections.
@@ -335,7 +335,7 @@ func (c *Client) BatchUpdateServersName(ctx context.Context, body ecs.BatchUpdat
 }
 
 var opChangeServerChargeMode = &huawei.Operation{Service: "ecs", Name: "ChangeServerChargeMode", Method: "POST", Path: "/v1/{project_id}/cloudservers/actions/change-charge-mode",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ChangeServerChargeMode (更换云服务器计费模式): POST /v1/{project_id}/cloudservers/actions/change-charge-mode.
 // Not retried: the spec does not mark it idempotent.
@@ -356,7 +356,7 @@ func (c *Client) ChangeServerChargeMode(ctx context.Context, body ecs.ChangeServ
 }
 
 var opChangeServerOsWithCloudInit = &huawei.Operation{Service: "ecs", Name: "ChangeServerOsWithCloudInit", Method: "POST", Path: "/v2/{project_id}/cloudservers/{server_id}/changeos",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ChangeServerOsWithCloudInit (切换弹性云服务器操作系统（安装Cloud-init）): POST /v2/{project_id}/cloudservers/{server_id}/changeos.
 // Not retried: the spec does not mark it idempotent.
@@ -377,7 +377,7 @@ func (c *Client) ChangeServerOsWithCloudInit(ctx context.Context, serverID strin
 }
 
 var opChangeServerOsWithoutCloudInit = &huawei.Operation{Service: "ecs", Name: "ChangeServerOsWithoutCloudInit", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/changeos",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ChangeServerOsWithoutCloudInit (切换弹性云服务器操作系统（未安装Cloud-init）): POST /v1/{project_id}/cloudservers/{server_id}/changeos.
 // Not retried: the spec does not mark it idempotent.
@@ -398,7 +398,7 @@ func (c *Client) ChangeServerOsWithoutCloudInit(ctx context.Context, serverID st
 }
 
 var opCreateAction = &huawei.Operation{Service: "ecs", Name: "CreateAction", Method: "POST", Path: "/v1/{project_id}/cloudservers/resource_instances/action",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateAction (按标签查询云服务器列表（废弃）): POST /v1/{project_id}/cloudservers/resource_instances/action.
 // Not retried: the spec does not mark it idempotent.
@@ -434,7 +434,7 @@ func (c *Client) CreateActionAll(ctx context.Context, body ecs.CreateActionJSONR
 }
 
 var opCreateAssociation = &huawei.Operation{Service: "ecs", Name: "CreateAssociation", Method: "POST", Path: "/v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateAssociation (关联FPGA镜像与弹性云服务器镜像): POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association.
 // Not retried: the spec does not mark it idempotent.
@@ -451,7 +451,7 @@ func (c *Client) CreateAssociation(ctx context.Context, fpgaImageID string, body
 }
 
 var opCreateAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "CreateAutoLaunchGroup", Method: "POST", Path: "/v2/{domain_id}/auto-launch-groups",
-	Idempotent: false, Auth: false, Project: false, Domain: true}
+	Idempotent: false, Auth: true, Project: false, Domain: true}
 
 // CreateAutoLaunchGroup (创建智能购买组): POST /v2/{domain_id}/auto-launch-groups.
 // Not retried: the spec does not mark it idempotent.
@@ -472,7 +472,7 @@ func (c *Client) CreateAutoLaunchGroup(ctx context.Context, body ecs.CreateAutoL
 }
 
 var opCreateCloudserversFpgaImage = &huawei.Operation{Service: "ecs", Name: "CreateCloudserversFpgaImage", Method: "POST", Path: "/v1/{project_id}/cloudservers/fpga_image",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateCloudserversFpgaImage (注册FPGA镜像): POST /v1/{project_id}/cloudservers/fpga_image.
 // Not retried: the spec does not mark it idempotent.
@@ -493,7 +493,7 @@ func (c *Client) CreateCloudserversFpgaImage(ctx context.Context, body ecs.Creat
 }
 
 var opCreateFpgaImage = &huawei.Operation{Service: "ecs", Name: "CreateFpgaImage", Method: "POST", Path: "/v2/{project_id}/cloudservers/fpga_image",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateFpgaImage (创建FPGA镜像): POST /v2/{project_id}/cloudservers/fpga_image.
 // Not retried: the spec does not mark it idempotent.
@@ -514,7 +514,7 @@ func (c *Client) CreateFpgaImage(ctx context.Context, body ecs.CreateFpgaImageJS
 }
 
 var opCreatePostPaidServers = &huawei.Operation{Service: "ecs", Name: "CreatePostPaidServers", Method: "POST", Path: "/v1/{project_id}/cloudservers",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreatePostPaidServers (创建云服务器（按需）): POST /v1/{project_id}/cloudservers.
 // Not retried: the spec does not mark it idempotent.
@@ -535,7 +535,7 @@ func (c *Client) CreatePostPaidServers(ctx context.Context, body ecs.CreatePostP
 }
 
 var opCreateServerGroup = &huawei.Operation{Service: "ecs", Name: "CreateServerGroup", Method: "POST", Path: "/v1/{project_id}/cloudservers/os-server-groups",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateServerGroup (创建云服务器组): POST /v1/{project_id}/cloudservers/os-server-groups.
 // Not retried: the spec does not mark it idempotent.
@@ -556,7 +556,7 @@ func (c *Client) CreateServerGroup(ctx context.Context, body ecs.CreateServerGro
 }
 
 var opCreateServers = &huawei.Operation{Service: "ecs", Name: "CreateServers", Method: "POST", Path: "/v1.1/{project_id}/cloudservers",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateServers (创建云服务器): POST /v1.1/{project_id}/cloudservers.
 // Not retried: the spec does not mark it idempotent.
@@ -577,7 +577,7 @@ func (c *Client) CreateServers(ctx context.Context, body ecs.CreateServersJSONRe
 }
 
 var opDeleteAssociation = &huawei.Operation{Service: "ecs", Name: "DeleteAssociation", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteAssociation (解关联FPGA镜像与弹性云服务器镜像): DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association.
 // Retried on throttling, server errors and broken connections.
@@ -594,7 +594,7 @@ func (c *Client) DeleteAssociation(ctx context.Context, fpgaImageID string, body
 }
 
 var opDeleteAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "DeleteAutoLaunchGroup", Method: "DELETE", Path: "/v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: true}
 
 // DeleteAutoLaunchGroup (删除智能购买组): DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -615,7 +615,7 @@ func (c *Client) DeleteAutoLaunchGroup(ctx context.Context, autoLaunchGroupID st
 }
 
 var opDeleteFpgaImage = &huawei.Operation{Service: "ecs", Name: "DeleteFpgaImage", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteFpgaImage (删除FPGA镜像): DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}.
 // Retried on throttling, server errors and broken connections.
@@ -632,7 +632,7 @@ func (c *Client) DeleteFpgaImage(ctx context.Context, fpgaImageID string) error 
 }
 
 var opDeleteServerGroup = &huawei.Operation{Service: "ecs", Name: "DeleteServerGroup", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteServerGroup (删除云服务器组): DELETE /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -649,7 +649,7 @@ func (c *Client) DeleteServerGroup(ctx context.Context, serverGroupID string) er
 }
 
 var opDeleteServerGroupMember = &huawei.Operation{Service: "ecs", Name: "DeleteServerGroupMember", Method: "POST", Path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // DeleteServerGroupMember (删除云服务器组成员): POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member.
 // Not retried: the spec does not mark it idempotent.
@@ -666,7 +666,7 @@ func (c *Client) DeleteServerGroupMember(ctx context.Context, serverGroupID stri
 }
 
 var opDeleteServerMetadata = &huawei.Operation{Service: "ecs", Name: "DeleteServerMetadata", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/{server_id}/metadata/{key}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteServerMetadata (删除云服务器指定元数据): DELETE /v1/{project_id}/cloudservers/{server_id}/metadata/{key}.
 // Retried on throttling, server errors and broken connections.
@@ -683,7 +683,7 @@ func (c *Client) DeleteServerMetadata(ctx context.Context, serverID string, key 
 }
 
 var opDeleteServerPassword = &huawei.Operation{Service: "ecs", Name: "DeleteServerPassword", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/{server_id}/os-server-password",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteServerPassword (清除云服务器密码): DELETE /v1/{project_id}/cloudservers/{server_id}/os-server-password.
 // Retried on throttling, server errors and broken connections.
@@ -700,7 +700,7 @@ func (c *Client) DeleteServerPassword(ctx context.Context, serverID string) erro
 }
 
 var opDeleteServers = &huawei.Operation{Service: "ecs", Name: "DeleteServers", Method: "POST", Path: "/v1/{project_id}/cloudservers/delete",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // DeleteServers (删除云服务器): POST /v1/{project_id}/cloudservers/delete.
 // Not retried: the spec does not mark it idempotent.
@@ -721,7 +721,7 @@ func (c *Client) DeleteServers(ctx context.Context, body ecs.DeleteServersJSONRe
 }
 
 var opDetachServerVolume = &huawei.Operation{Service: "ecs", Name: "DetachServerVolume", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/{server_id}/detachvolume/{volume_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DetachServerVolume (弹性云服务器卸载磁盘): DELETE /v1/{project_id}/cloudservers/{server_id}/detachvolume/{volume_id}.
 // Retried on throttling, server errors and broken connections.
@@ -742,7 +742,7 @@ func (c *Client) DetachServerVolume(ctx context.Context, serverID string, volume
 }
 
 var opDisassociateServerVirtualIP = &huawei.Operation{Service: "ecs", Name: "DisassociateServerVirtualIP", Method: "PUT", Path: "/v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DisassociateServerVirtualIP (云服务器网卡解绑虚拟IP地址（废弃）): PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp.
 // Retried on throttling, server errors and broken connections.
@@ -763,7 +763,7 @@ func (c *Client) DisassociateServerVirtualIP(ctx context.Context, nicID string, 
 }
 
 var opListAssociations = &huawei.Operation{Service: "ecs", Name: "ListAssociations", Method: "GET", Path: "/v1/{project_id}/cloudservers/fpga_image/associations",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListAssociations (查询关联列表): GET /v1/{project_id}/cloudservers/fpga_image/associations.
 // Retried on throttling, server errors and broken connections.
@@ -801,7 +801,7 @@ func (c *Client) ListAssociationsAll(ctx context.Context, params *ecs.ListAssoci
 }
 
 var opListAutoLaunchGroups = &huawei.Operation{Service: "ecs", Name: "ListAutoLaunchGroups", Method: "GET", Path: "/v2/{domain_id}/auto-launch-groups",
-	Idempotent: true, Auth: false, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: true}
 
 // ListAutoLaunchGroups (查询智能购买组列表): GET /v2/{domain_id}/auto-launch-groups.
 // Retried on throttling, server errors and broken connections.
@@ -837,7 +837,7 @@ func (c *Client) ListAutoLaunchGroupsAll(ctx context.Context, params *ecs.ListAu
 }
 
 var opListDetail = &huawei.Operation{Service: "ecs", Name: "ListDetail", Method: "GET", Path: "/v1/{project_id}/cloudservers/fpga_image/detail",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListDetail (查询FPGA镜像详情列表): GET /v1/{project_id}/cloudservers/fpga_image/detail.
 // Retried on throttling, server errors and broken connections.
@@ -873,7 +873,7 @@ func (c *Client) ListDetailAll(ctx context.Context, params *ecs.ListDetailParams
 }
 
 var opListFlavorSellPolicies = &huawei.Operation{Service: "ecs", Name: "ListFlavorSellPolicies", Method: "GET", Path: "/v1/{project_id}/cloudservers/flavor-sell-policies",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListFlavorSellPolicies (查询规格销售策略): GET /v1/{project_id}/cloudservers/flavor-sell-policies.
 // Retried on throttling, server errors and broken connections.
@@ -909,7 +909,7 @@ func (c *Client) ListFlavorSellPoliciesAll(ctx context.Context, params *ecs.List
 }
 
 var opListFlavors = &huawei.Operation{Service: "ecs", Name: "ListFlavors", Method: "GET", Path: "/v1/{project_id}/cloudservers/flavors",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListFlavors (查询规格详情和规格扩展信息列表): GET /v1/{project_id}/cloudservers/flavors.
 // Retried on throttling, server errors and broken connections.
@@ -930,7 +930,7 @@ func (c *Client) ListFlavors(ctx context.Context, params *ecs.ListFlavorsParams)
 }
 
 var opListInstances = &huawei.Operation{Service: "ecs", Name: "ListInstances", Method: "GET", Path: "/v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}/instances",
-	Idempotent: true, Auth: false, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: true}
 
 // ListInstances (查询智能购买组实例列表): GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}/instances.
 // Retried on throttling, server errors and broken connections.
@@ -966,7 +966,7 @@ func (c *Client) ListInstancesAll(ctx context.Context, autoLaunchGroupID string,
 }
 
 var opListResizeFlavors = &huawei.Operation{Service: "ecs", Name: "ListResizeFlavors", Method: "GET", Path: "/v1/{project_id}/cloudservers/resize_flavors",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListResizeFlavors (查询云服务器规格变更支持列表): GET /v1/{project_id}/cloudservers/resize_flavors.
 // Retried on throttling, server errors and broken connections.
@@ -1002,7 +1002,7 @@ func (c *Client) ListResizeFlavorsAll(ctx context.Context, params *ecs.ListResiz
 }
 
 var opListServerBlockDevices = &huawei.Operation{Service: "ecs", Name: "ListServerBlockDevices", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/block_device",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListServerBlockDevices (查询弹性云服务器挂载磁盘列表详情信息): GET /v1/{project_id}/cloudservers/{server_id}/block_device.
 // Retried on throttling, server errors and broken connections.
@@ -1023,7 +1023,7 @@ func (c *Client) ListServerBlockDevices(ctx context.Context, serverID string) (*
 }
 
 var opListServerGroups = &huawei.Operation{Service: "ecs", Name: "ListServerGroups", Method: "GET", Path: "/v1/{project_id}/cloudservers/os-server-groups",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListServerGroups (查询云服务器组列表): GET /v1/{project_id}/cloudservers/os-server-groups.
 // Retried on throttling, server errors and broken connections.
@@ -1059,7 +1059,7 @@ func (c *Client) ListServerGroupsAll(ctx context.Context, params *ecs.ListServer
 }
 
 var opListServerInterfaces = &huawei.Operation{Service: "ecs", Name: "ListServerInterfaces", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/os-interface",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListServerInterfaces (查询云服务器网卡信息): GET /v1/{project_id}/cloudservers/{server_id}/os-interface.
 // Retried on throttling, server errors and broken connections.
@@ -1080,7 +1080,7 @@ func (c *Client) ListServerInterfaces(ctx context.Context, serverID string) (*ec
 }
 
 var opListServerTags = &huawei.Operation{Service: "ecs", Name: "ListServerTags", Method: "GET", Path: "/v1/{project_id}/cloudservers/tags",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListServerTags (查询项目标签): GET /v1/{project_id}/cloudservers/tags.
 // Retried on throttling, server errors and broken connections.
@@ -1101,7 +1101,7 @@ func (c *Client) ListServerTags(ctx context.Context) (*ecs.ListServerTagsRespons
 }
 
 var opListServerVolumeAttachments = &huawei.Operation{Service: "ecs", Name: "ListServerVolumeAttachments", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/os-volume_attachments",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListServerVolumeAttachments (查询弹性云服务器挂载磁盘列表信息): GET /v1/{project_id}/cloudservers/{server_id}/os-volume_attachments.
 // Retried on throttling, server errors and broken connections.
@@ -1122,7 +1122,7 @@ func (c *Client) ListServerVolumeAttachments(ctx context.Context, serverID strin
 }
 
 var opListServersDetails = &huawei.Operation{Service: "ecs", Name: "ListServersDetails", Method: "GET", Path: "/v1/{project_id}/cloudservers/detail",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListServersDetails (查询云服务器详情列表): GET /v1/{project_id}/cloudservers/detail.
 // Retried on throttling, server errors and broken connections.
@@ -1158,7 +1158,7 @@ func (c *Client) ListServersDetailsAll(ctx context.Context, params *ecs.ListServ
 }
 
 var opListServersTags = &huawei.Operation{Service: "ecs", Name: "ListServersTags", Method: "GET", Path: "/v1/{project_id}/servers/tags",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListServersTags (查询项目标签（废弃）): GET /v1/{project_id}/servers/tags.
 // Retried on throttling, server errors and broken connections.
@@ -1179,7 +1179,7 @@ func (c *Client) ListServersTags(ctx context.Context) (*ecs.ListServersTagsRespo
 }
 
 var opListSupplyRecommendation = &huawei.Operation{Service: "ecs", Name: "ListSupplyRecommendation", Method: "POST", Path: "/v1/{domain_id}/recommendations/ecs-supply",
-	Idempotent: false, Auth: false, Project: false, Domain: true}
+	Idempotent: false, Auth: true, Project: false, Domain: true}
 
 // ListSupplyRecommendation (地域推荐): POST /v1/{domain_id}/recommendations/ecs-supply.
 // Not retried: the spec does not mark it idempotent.
@@ -1200,7 +1200,7 @@ func (c *Client) ListSupplyRecommendation(ctx context.Context, body ecs.ListSupp
 }
 
 var opListTags = &huawei.Operation{Service: "ecs", Name: "ListTags", Method: "GET", Path: "/v1/{project_id}/servers/{server_id}/tags",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListTags (查询云服务器标签（废弃）): GET /v1/{project_id}/servers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
@@ -1221,7 +1221,7 @@ func (c *Client) ListTags(ctx context.Context, serverID string) (*ecs.ListTagsRe
 }
 
 var opMigrateServer = &huawei.Operation{Service: "ecs", Name: "MigrateServer", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/migrate",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // MigrateServer (冷迁移云服务器): POST /v1/{project_id}/cloudservers/{server_id}/migrate.
 // Not retried: the spec does not mark it idempotent.
@@ -1242,7 +1242,7 @@ func (c *Client) MigrateServer(ctx context.Context, serverID string, body ecs.Mi
 }
 
 var opRegisterServerAutoRecovery = &huawei.Operation{Service: "ecs", Name: "RegisterServerAutoRecovery", Method: "PUT", Path: "/v1/{project_id}/cloudservers/{server_id}/autorecovery",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // RegisterServerAutoRecovery (管理云服务器自动恢复动作（废弃）): PUT /v1/{project_id}/cloudservers/{server_id}/autorecovery.
 // Retried on throttling, server errors and broken connections.
@@ -1259,7 +1259,7 @@ func (c *Client) RegisterServerAutoRecovery(ctx context.Context, serverID string
 }
 
 var opReinstallServerWithCloudInit = &huawei.Operation{Service: "ecs", Name: "ReinstallServerWithCloudInit", Method: "POST", Path: "/v2/{project_id}/cloudservers/{server_id}/reinstallos",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ReinstallServerWithCloudInit (重装弹性云服务器操作系统（安装Cloud-init）): POST /v2/{project_id}/cloudservers/{server_id}/reinstallos.
 // Not retried: the spec does not mark it idempotent.
@@ -1280,7 +1280,7 @@ func (c *Client) ReinstallServerWithCloudInit(ctx context.Context, serverID stri
 }
 
 var opReinstallServerWithoutCloudInit = &huawei.Operation{Service: "ecs", Name: "ReinstallServerWithoutCloudInit", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/reinstallos",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ReinstallServerWithoutCloudInit (重装弹性云服务器操作系统（未安装Cloud-init）): POST /v1/{project_id}/cloudservers/{server_id}/reinstallos.
 // Not retried: the spec does not mark it idempotent.
@@ -1301,7 +1301,7 @@ func (c *Client) ReinstallServerWithoutCloudInit(ctx context.Context, serverID s
 }
 
 var opResetServerPassword = &huawei.Operation{Service: "ecs", Name: "ResetServerPassword", Method: "PUT", Path: "/v1/{project_id}/cloudservers/{server_id}/os-reset-password",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ResetServerPassword (一键重置弹性云服务器密码): PUT /v1/{project_id}/cloudservers/{server_id}/os-reset-password.
 // Retried on throttling, server errors and broken connections.
@@ -1318,7 +1318,7 @@ func (c *Client) ResetServerPassword(ctx context.Context, serverID string, body 
 }
 
 var opResizePostPaidServer = &huawei.Operation{Service: "ecs", Name: "ResizePostPaidServer", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/resize",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ResizePostPaidServer (变更云服务器规格（按需）): POST /v1/{project_id}/cloudservers/{server_id}/resize.
 // Not retried: the spec does not mark it idempotent.
@@ -1339,7 +1339,7 @@ func (c *Client) ResizePostPaidServer(ctx context.Context, serverID string, body
 }
 
 var opResizeServer = &huawei.Operation{Service: "ecs", Name: "ResizeServer", Method: "POST", Path: "/v1.1/{project_id}/cloudservers/{server_id}/resize",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ResizeServer (变更云服务器规格): POST /v1.1/{project_id}/cloudservers/{server_id}/resize.
 // Not retried: the spec does not mark it idempotent.
@@ -1360,7 +1360,7 @@ func (c *Client) ResizeServer(ctx context.Context, serverID string, body ecs.Res
 }
 
 var opShowAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "ShowAutoLaunchGroup", Method: "GET", Path: "/v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: true}
 
 // ShowAutoLaunchGroup (查询智能购买组详情): GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1381,7 +1381,7 @@ func (c *Client) ShowAutoLaunchGroup(ctx context.Context, autoLaunchGroupID stri
 }
 
 var opShowJob = &huawei.Operation{Service: "ecs", Name: "ShowJob", Method: "GET", Path: "/v1/{project_id}/jobs/{job_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowJob (查询任务的执行状态): GET /v1/{project_id}/jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1402,7 +1402,7 @@ func (c *Client) ShowJob(ctx context.Context, jobID string) (*ecs.ShowJobRespons
 }
 
 var opShowResetPasswordFlag = &huawei.Operation{Service: "ecs", Name: "ShowResetPasswordFlag", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/os-resetpwd-flag",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowResetPasswordFlag (查询是否支持一键重置密码): GET /v1/{project_id}/cloudservers/{server_id}/os-resetpwd-flag.
 // Retried on throttling, server errors and broken connections.
@@ -1423,7 +1423,7 @@ func (c *Client) ShowResetPasswordFlag(ctx context.Context, serverID string) (*e
 }
 
 var opShowServer = &huawei.Operation{Service: "ecs", Name: "ShowServer", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowServer (查询云服务器详情): GET /v1/{project_id}/cloudservers/{server_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1444,7 +1444,7 @@ func (c *Client) ShowServer(ctx context.Context, serverID string) (*ecs.ShowServ
 }
 
 var opShowServerAutoRecovery = &huawei.Operation{Service: "ecs", Name: "ShowServerAutoRecovery", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/autorecovery",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowServerAutoRecovery (查询云服务器是否配置了自动恢复动作（废弃）): GET /v1/{project_id}/cloudservers/{server_id}/autorecovery.
 // Retried on throttling, server errors and broken connections.
@@ -1465,7 +1465,7 @@ func (c *Client) ShowServerAutoRecovery(ctx context.Context, serverID string) (*
 }
 
 var opShowServerBlockDevice = &huawei.Operation{Service: "ecs", Name: "ShowServerBlockDevice", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowServerBlockDevice (查询弹性云服务器单个磁盘信息): GET /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1486,7 +1486,7 @@ func (c *Client) ShowServerBlockDevice(ctx context.Context, serverID string, vol
 }
 
 var opShowServerGroup = &huawei.Operation{Service: "ecs", Name: "ShowServerGroup", Method: "GET", Path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowServerGroup (查询云服务器组详情): GET /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1507,7 +1507,7 @@ func (c *Client) ShowServerGroup(ctx context.Context, serverGroupID string) (*ec
 }
 
 var opShowServerLimits = &huawei.Operation{Service: "ecs", Name: "ShowServerLimits", Method: "GET", Path: "/v1/{project_id}/cloudservers/limits",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowServerLimits (查询租户配额): GET /v1/{project_id}/cloudservers/limits.
 // Retried on throttling, server errors and broken connections.
@@ -1528,7 +1528,7 @@ func (c *Client) ShowServerLimits(ctx context.Context) (*ecs.ShowServerLimitsRes
 }
 
 var opShowServerPassword = &huawei.Operation{Service: "ecs", Name: "ShowServerPassword", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/os-server-password",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowServerPassword (获取云服务器密码): GET /v1/{project_id}/cloudservers/{server_id}/os-server-password.
 // Retried on throttling, server errors and broken connections.
@@ -1549,7 +1549,7 @@ func (c *Client) ShowServerPassword(ctx context.Context, serverID string) (*ecs.
 }
 
 var opShowServerRemoteConsole = &huawei.Operation{Service: "ecs", Name: "ShowServerRemoteConsole", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/remote_console",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ShowServerRemoteConsole (获取VNC远程登录地址): POST /v1/{project_id}/cloudservers/{server_id}/remote_console.
 // Not retried: the spec does not mark it idempotent.
@@ -1570,7 +1570,7 @@ func (c *Client) ShowServerRemoteConsole(ctx context.Context, serverID string, b
 }
 
 var opShowServerTags = &huawei.Operation{Service: "ecs", Name: "ShowServerTags", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/tags",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowServerTags (查询云服务器标签): GET /v1/{project_id}/cloudservers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
@@ -1591,7 +1591,7 @@ func (c *Client) ShowServerTags(ctx context.Context, serverID string) (*ecs.Show
 }
 
 var opUpdateAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "UpdateAutoLaunchGroup", Method: "PUT", Path: "/v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: true}
 
 // UpdateAutoLaunchGroup (修改智能购买组): PUT /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1612,7 +1612,7 @@ func (c *Client) UpdateAutoLaunchGroup(ctx context.Context, autoLaunchGroupID st
 }
 
 var opUpdateServer = &huawei.Operation{Service: "ecs", Name: "UpdateServer", Method: "PUT", Path: "/v1/{project_id}/cloudservers/{server_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateServer (修改云服务器): PUT /v1/{project_id}/cloudservers/{server_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1633,7 +1633,7 @@ func (c *Client) UpdateServer(ctx context.Context, serverID string, body ecs.Upd
 }
 
 var opUpdateServerAutoTerminateTime = &huawei.Operation{Service: "ecs", Name: "UpdateServerAutoTerminateTime", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // UpdateServerAutoTerminateTime (修改云服务器定时删除时间): POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time.
 // Not retried: the spec does not mark it idempotent.
@@ -1650,7 +1650,7 @@ func (c *Client) UpdateServerAutoTerminateTime(ctx context.Context, serverID str
 }
 
 var opUpdateServerBlockDevice = &huawei.Operation{Service: "ecs", Name: "UpdateServerBlockDevice", Method: "PUT", Path: "/v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateServerBlockDevice (修改弹性云服务器挂载的单个磁盘信息): PUT /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1667,7 +1667,7 @@ func (c *Client) UpdateServerBlockDevice(ctx context.Context, serverID string, v
 }
 
 var opUpdateServerMetadata = &huawei.Operation{Service: "ecs", Name: "UpdateServerMetadata", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/metadata",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // UpdateServerMetadata (更新云服务器元数据): POST /v1/{project_id}/cloudservers/{server_id}/metadata.
 // Not retried: the spec does not mark it idempotent.

@@ -40,7 +40,7 @@ func New(cfg huawei.Config) (*Client, error) {
 func (c *Client) Runtime() *huawei.Client { return c.rt }
 
 var opAddFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "AddFloatingIP", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#addFloatingIp",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // AddFloatingIP (分配浮动IP（废弃）): POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp.
 // Not retried: the spec does not mark it idempotent.
@@ -57,7 +57,7 @@ func (c *Client) AddFloatingIP(ctx context.Context, serverID string, body ecsnov
 }
 
 var opConfirmResize = &huawei.Operation{Service: "ecsnova", Name: "ConfirmResize", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#confirmResize",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ConfirmResize (确认变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize.
 // Not retried: the spec does not mark it idempotent.
@@ -74,7 +74,7 @@ func (c *Client) ConfirmResize(ctx context.Context, serverID string, body ecsnov
 }
 
 var opCreateImage = &huawei.Operation{Service: "ecsnova", Name: "CreateImage", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#createImage",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateImage (云服务器创建镜像): POST /v2.1/{project_id}/servers/{server_id}/action#createImage.
 // Not retried: the spec does not mark it idempotent.
@@ -95,7 +95,7 @@ func (c *Client) CreateImage(ctx context.Context, serverID string, body ecsnova.
 }
 
 var opCreateOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "CreateOsFloatingIP", Method: "POST", Path: "/v2.1/{project_id}/os-floating-ips",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateOsFloatingIP (创建浮动IP（废弃）): POST /v2.1/{project_id}/os-floating-ips.
 // Not retried: the spec does not mark it idempotent.
@@ -116,7 +116,7 @@ func (c *Client) CreateOsFloatingIP(ctx context.Context, body ecsnova.CreateOsFl
 }
 
 var opCreateOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "CreateOsSecurityGroup", Method: "POST", Path: "/v2.1/{project_id}/os-security-groups",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateOsSecurityGroup (创建安全组（废弃）): POST /v2.1/{project_id}/os-security-groups.
 // Not retried: the spec does not mark it idempotent.
@@ -137,7 +137,7 @@ func (c *Client) CreateOsSecurityGroup(ctx context.Context, body ecsnova.CreateO
 }
 
 var opCreateOsSecurityGroupRule = &huawei.Operation{Service: "ecsnova", Name: "CreateOsSecurityGroupRule", Method: "POST", Path: "/v2.1/{project_id}/os-security-group-rules",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateOsSecurityGroupRule (创建安全组规则（废弃）): POST /v2.1/{project_id}/os-security-group-rules.
 // Not retried: the spec does not mark it idempotent.
@@ -158,7 +158,7 @@ func (c *Client) CreateOsSecurityGroupRule(ctx context.Context, body ecsnova.Cre
 }
 
 var opCreateOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "CreateOsSnapshot", Method: "POST", Path: "/v2.1/{project_id}/os-snapshots",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateOsSnapshot (创建快照（废弃）): POST /v2.1/{project_id}/os-snapshots.
 // Not retried: the spec does not mark it idempotent.
@@ -179,7 +179,7 @@ func (c *Client) CreateOsSnapshot(ctx context.Context, body ecsnova.CreateOsSnap
 }
 
 var opCreateOsVolume = &huawei.Operation{Service: "ecsnova", Name: "CreateOsVolume", Method: "POST", Path: "/v2.1/{project_id}/os-volumes",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateOsVolume (创建磁盘（废弃）): POST /v2.1/{project_id}/os-volumes.
 // Not retried: the spec does not mark it idempotent.
@@ -200,7 +200,7 @@ func (c *Client) CreateOsVolume(ctx context.Context, body ecsnova.CreateOsVolume
 }
 
 var opCreateTag = &huawei.Operation{Service: "ecsnova", Name: "CreateTag", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/tags",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // CreateTag (创建云服务器标签): PUT /v2.1/{project_id}/servers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
@@ -221,7 +221,7 @@ func (c *Client) CreateTag(ctx context.Context, serverID string, body ecsnova.Cr
 }
 
 var opDeleteImage = &huawei.Operation{Service: "ecsnova", Name: "DeleteImage", Method: "DELETE", Path: "/v2.1/{project_id}/images/{image_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteImage (删除镜像（废弃）): DELETE /v2.1/{project_id}/images/{image_id}.
 // Retried on throttling, server errors and broken connections.
@@ -238,7 +238,7 @@ func (c *Client) DeleteImage(ctx context.Context, imageID string) error {
 }
 
 var opDeleteOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsFloatingIP", Method: "DELETE", Path: "/v2.1/{project_id}/os-floating-ips/{floating_ip_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteOsFloatingIP (删除浮动IP（废弃）): DELETE /v2.1/{project_id}/os-floating-ips/{floating_ip_id}.
 // Retried on throttling, server errors and broken connections.
@@ -255,7 +255,7 @@ func (c *Client) DeleteOsFloatingIP(ctx context.Context, floatingIPID string) er
 }
 
 var opDeleteOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsSecurityGroup", Method: "DELETE", Path: "/v2.1/{project_id}/os-security-groups/{security_group_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteOsSecurityGroup (删除安全组（废弃）): DELETE /v2.1/{project_id}/os-security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -272,7 +272,7 @@ func (c *Client) DeleteOsSecurityGroup(ctx context.Context, securityGroupID stri
 }
 
 var opDeleteOsSecurityGroupRule = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsSecurityGroupRule", Method: "DELETE", Path: "/v2.1/{project_id}/os-security-group-rules/{security_group_rule_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteOsSecurityGroupRule (删除安全组规则（废弃）): DELETE /v2.1/{project_id}/os-security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
@@ -289,7 +289,7 @@ func (c *Client) DeleteOsSecurityGroupRule(ctx context.Context, securityGroupRul
 }
 
 var opDeleteOsServerPassword = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsServerPassword", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/os-server-password",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteOsServerPassword (清除云服务器密码): DELETE /v2.1/{project_id}/servers/{server_id}/os-server-password.
 // Retried on throttling, server errors and broken connections.
@@ -306,7 +306,7 @@ func (c *Client) DeleteOsServerPassword(ctx context.Context, serverID string) er
 }
 
 var opDeleteOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsSnapshot", Method: "DELETE", Path: "/v2.1/{project_id}/os-snapshots/{snapshot_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteOsSnapshot (删除快照（废弃）): DELETE /v2.1/{project_id}/os-snapshots/{snapshot_id}.
 // Retried on throttling, server errors and broken connections.
@@ -323,7 +323,7 @@ func (c *Client) DeleteOsSnapshot(ctx context.Context, snapshotID string) error 
 }
 
 var opDeleteOsVolume = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsVolume", Method: "DELETE", Path: "/v2.1/{project_id}/os-volumes/{volume_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteOsVolume (删除磁盘（废弃）): DELETE /v2.1/{project_id}/os-volumes/{volume_id}.
 // Retried on throttling, server errors and broken connections.
@@ -340,7 +340,7 @@ func (c *Client) DeleteOsVolume(ctx context.Context, volumeID string) error {
 }
 
 var opDeleteServersTag = &huawei.Operation{Service: "ecsnova", Name: "DeleteServersTag", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteServersTag (删除指定云服务器的标签): DELETE /v2.1/{project_id}/servers/{server_id}/tags/{tag}.
 // Retried on throttling, server errors and broken connections.
@@ -357,7 +357,7 @@ func (c *Client) DeleteServersTag(ctx context.Context, serverID string, tag stri
 }
 
 var opDeleteTag = &huawei.Operation{Service: "ecsnova", Name: "DeleteTag", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/tags",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteTag (删除云服务器标签): DELETE /v2.1/{project_id}/servers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
@@ -374,7 +374,7 @@ func (c *Client) DeleteTag(ctx context.Context, serverID string) error {
 }
 
 var opGetConsoleOutput = &huawei.Operation{Service: "ecsnova", Name: "GetConsoleOutput", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // GetConsoleOutput (获取弹性云服务器的控制台日志): POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput.
 // Not retried: the spec does not mark it idempotent.
@@ -395,7 +395,7 @@ func (c *Client) GetConsoleOutput(ctx context.Context, serverID string, body ecs
 }
 
 var opListBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ListBlockDevice", Method: "GET", Path: "/v2.1/servers/{server_id}/block_device",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListBlockDevice (查询弹性云服务器磁盘信息（废弃）): GET /v2.1/servers/{server_id}/block_device.
 // Retried on throttling, server errors and broken connections.
@@ -416,7 +416,7 @@ func (c *Client) ListBlockDevice(ctx context.Context, serverID string) (*ecsnova
 }
 
 var opListDetail = &huawei.Operation{Service: "ecsnova", Name: "ListDetail", Method: "GET", Path: "/v2.1/{project_id}/os-volumes/detail",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListDetail (查询磁盘列表详情（废弃）): GET /v2.1/{project_id}/os-volumes/detail.
 // Retried on throttling, server errors and broken connections.
@@ -437,7 +437,7 @@ func (c *Client) ListDetail(ctx context.Context) (*ecsnova.ListDetailResponseBod
 }
 
 var opListImages = &huawei.Operation{Service: "ecsnova", Name: "ListImages", Method: "GET", Path: "/v2.1/{project_id}/images",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListImages (查询镜像列表（废弃）): GET /v2.1/{project_id}/images.
 // Retried on throttling, server errors and broken connections.
@@ -458,7 +458,7 @@ func (c *Client) ListImages(ctx context.Context, params *ecsnova.ListImagesParam
 }
 
 var opListImagesDetail = &huawei.Operation{Service: "ecsnova", Name: "ListImagesDetail", Method: "GET", Path: "/v2.1/{project_id}/images/detail",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListImagesDetail (查询镜像列表详情（废弃）): GET /v2.1/{project_id}/images/detail.
 // Retried on throttling, server errors and broken connections.
@@ -479,7 +479,7 @@ func (c *Client) ListImagesDetail(ctx context.Context, params *ecsnova.ListImage
 }
 
 var opListIps = &huawei.Operation{Service: "ecsnova", Name: "ListIps", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/ips",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListIps (查询指定弹性云服务器的网络列表): GET /v2.1/{project_id}/servers/{server_id}/ips.
 // Retried on throttling, server errors and broken connections.
@@ -500,7 +500,7 @@ func (c *Client) ListIps(ctx context.Context, serverID string) (*ecsnova.ListIps
 }
 
 var opListMetadata = &huawei.Operation{Service: "ecsnova", Name: "ListMetadata", Method: "GET", Path: "/v2.1/{project_id}/images/{image_id}/metadata",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListMetadata (查询指定镜像的元数据（废弃）): GET /v2.1/{project_id}/images/{image_id}/metadata.
 // Retried on throttling, server errors and broken connections.
@@ -521,7 +521,7 @@ func (c *Client) ListMetadata(ctx context.Context, imageID string) (*map[string]
 }
 
 var opListOsFloatingIPPools = &huawei.Operation{Service: "ecsnova", Name: "ListOsFloatingIPPools", Method: "GET", Path: "/v2.1/{project_id}/os-floating-ip-pools",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListOsFloatingIPPools (查询浮动IP资源池列表（废弃）): GET /v2.1/{project_id}/os-floating-ip-pools.
 // Retried on throttling, server errors and broken connections.
@@ -542,7 +542,7 @@ func (c *Client) ListOsFloatingIPPools(ctx context.Context) (*ecsnova.ListOsFloa
 }
 
 var opListOsFloatingIps = &huawei.Operation{Service: "ecsnova", Name: "ListOsFloatingIps", Method: "GET", Path: "/v2.1/{project_id}/os-floating-ips",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListOsFloatingIps (查询浮动IP列表（废弃）): GET /v2.1/{project_id}/os-floating-ips.
 // Retried on throttling, server errors and broken connections.
@@ -563,7 +563,7 @@ func (c *Client) ListOsFloatingIps(ctx context.Context) (*ecsnova.ListOsFloating
 }
 
 var opListOsNetworks = &huawei.Operation{Service: "ecsnova", Name: "ListOsNetworks", Method: "GET", Path: "/v2.1/{project_id}/os-networks",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListOsNetworks (查询网络列表): GET /v2.1/{project_id}/os-networks.
 // Retried on throttling, server errors and broken connections.
@@ -584,7 +584,7 @@ func (c *Client) ListOsNetworks(ctx context.Context) (*ecsnova.ListOsNetworksRes
 }
 
 var opListOsSecurityGroups = &huawei.Operation{Service: "ecsnova", Name: "ListOsSecurityGroups", Method: "GET", Path: "/v2.1/{project_id}/os-security-groups",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListOsSecurityGroups (查询安全组列表（废弃）): GET /v2.1/{project_id}/os-security-groups.
 // Retried on throttling, server errors and broken connections.
@@ -605,7 +605,7 @@ func (c *Client) ListOsSecurityGroups(ctx context.Context) (*ecsnova.ListOsSecur
 }
 
 var opListOsServerPassword = &huawei.Operation{Service: "ecsnova", Name: "ListOsServerPassword", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-server-password",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListOsServerPassword (获取云服务器密码): GET /v2.1/{project_id}/servers/{server_id}/os-server-password.
 // Retried on throttling, server errors and broken connections.
@@ -626,7 +626,7 @@ func (c *Client) ListOsServerPassword(ctx context.Context, serverID string) (*ec
 }
 
 var opListOsVolumes = &huawei.Operation{Service: "ecsnova", Name: "ListOsVolumes", Method: "GET", Path: "/v2.1/{project_id}/os-volumes",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListOsVolumes (查询磁盘列表（废弃）): GET /v2.1/{project_id}/os-volumes.
 // Retried on throttling, server errors and broken connections.
@@ -647,7 +647,7 @@ func (c *Client) ListOsVolumes(ctx context.Context) (*ecsnova.ListOsVolumesRespo
 }
 
 var opListRemoteConsoles = &huawei.Operation{Service: "ecsnova", Name: "ListRemoteConsoles", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/remote-consoles",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ListRemoteConsoles (获取VNC远程登录地址（微版本2.6及以上）): POST /v2.1/{project_id}/servers/{server_id}/remote-consoles.
 // Not retried: the spec does not mark it idempotent.
@@ -668,7 +668,7 @@ func (c *Client) ListRemoteConsoles(ctx context.Context, serverID string, body e
 }
 
 var opListResizeFlavors = &huawei.Operation{Service: "ecsnova", Name: "ListResizeFlavors", Method: "GET", Path: "/v2.1/{project_id}/resize_flavors",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListResizeFlavors (查询云服务器规格变更支持列表（废弃）): GET /v2.1/{project_id}/resize_flavors.
 // Retried on throttling, server errors and broken connections.
@@ -704,7 +704,7 @@ func (c *Client) ListResizeFlavorsAll(ctx context.Context, params *ecsnova.ListR
 }
 
 var opListTags = &huawei.Operation{Service: "ecsnova", Name: "ListTags", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/tags",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListTags (查询云服务器标签): GET /v2.1/{project_id}/servers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
@@ -725,7 +725,7 @@ func (c *Client) ListTags(ctx context.Context, serverID string) (*ecsnova.ListTa
 }
 
 var opNovaAssociateSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaAssociateSecurityGroup", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // NovaAssociateSecurityGroup (添加安全组): POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup.
 // Not retried: the spec does not mark it idempotent.
@@ -742,7 +742,7 @@ func (c *Client) NovaAssociateSecurityGroup(ctx context.Context, serverID string
 }
 
 var opNovaAttachInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaAttachInterface", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/os-interface",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // NovaAttachInterface (添加云服务器网卡): POST /v2.1/{project_id}/servers/{server_id}/os-interface.
 // Not retried: the spec does not mark it idempotent.
@@ -763,7 +763,7 @@ func (c *Client) NovaAttachInterface(ctx context.Context, serverID string, body 
 }
 
 var opNovaAttachVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaAttachVolume", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // NovaAttachVolume (挂载弹性云服务器磁盘): POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments.
 // Not retried: the spec does not mark it idempotent.
@@ -784,7 +784,7 @@ func (c *Client) NovaAttachVolume(ctx context.Context, serverID string, body ecs
 }
 
 var opNovaCreateKeypair = &huawei.Operation{Service: "ecsnova", Name: "NovaCreateKeypair", Method: "POST", Path: "/v2.1/{project_id}/os-keypairs",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // NovaCreateKeypair (创建和导入SSH密钥): POST /v2.1/{project_id}/os-keypairs.
 // Not retried: the spec does not mark it idempotent.
@@ -805,7 +805,7 @@ func (c *Client) NovaCreateKeypair(ctx context.Context, body ecsnova.NovaCreateK
 }
 
 var opNovaCreateServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaCreateServerGroup", Method: "POST", Path: "/v2.1/{project_id}/os-server-groups",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // NovaCreateServerGroup (创建云服务器组): POST /v2.1/{project_id}/os-server-groups.
 // Not retried: the spec does not mark it idempotent.
@@ -826,7 +826,7 @@ func (c *Client) NovaCreateServerGroup(ctx context.Context, body ecsnova.NovaCre
 }
 
 var opNovaCreateServers = &huawei.Operation{Service: "ecsnova", Name: "NovaCreateServers", Method: "POST", Path: "/v2.1/{project_id}/servers",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // NovaCreateServers (创建云服务器): POST /v2.1/{project_id}/servers.
 // Not retried: the spec does not mark it idempotent.
@@ -847,7 +847,7 @@ func (c *Client) NovaCreateServers(ctx context.Context, body ecsnova.NovaCreateS
 }
 
 var opNovaDeleteKeypair = &huawei.Operation{Service: "ecsnova", Name: "NovaDeleteKeypair", Method: "DELETE", Path: "/v2.1/{project_id}/os-keypairs/{keypair_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaDeleteKeypair (删除SSH密钥): DELETE /v2.1/{project_id}/os-keypairs/{keypair_name}.
 // Retried on throttling, server errors and broken connections.
@@ -864,7 +864,7 @@ func (c *Client) NovaDeleteKeypair(ctx context.Context, keypairName string) erro
 }
 
 var opNovaDeleteServer = &huawei.Operation{Service: "ecsnova", Name: "NovaDeleteServer", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaDeleteServer (删除云服务器): DELETE /v2.1/{project_id}/servers/{server_id}.
 // Retried on throttling, server errors and broken connections.
@@ -881,7 +881,7 @@ func (c *Client) NovaDeleteServer(ctx context.Context, serverID string) error {
 }
 
 var opNovaDeleteServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaDeleteServerGroup", Method: "DELETE", Path: "/v2.1/{project_id}/os-server-groups/{server_group_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaDeleteServerGroup (删除云服务器组): DELETE /v2.1/{project_id}/os-server-groups/{server_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -898,7 +898,7 @@ func (c *Client) NovaDeleteServerGroup(ctx context.Context, serverGroupID string
 }
 
 var opNovaDeleteServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name: "NovaDeleteServerMetadataItem", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaDeleteServerMetadataItem (删除云服务器指定元数据): DELETE /v2.1/{project_id}/servers/{server_id}/metadata/{key}.
 // Retried on throttling, server errors and broken connections.
@@ -915,7 +915,7 @@ func (c *Client) NovaDeleteServerMetadataItem(ctx context.Context, serverID stri
 }
 
 var opNovaDetachInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaDetachInterface", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaDetachInterface (删除云服务器网卡): DELETE /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}.
 // Retried on throttling, server errors and broken connections.
@@ -932,7 +932,7 @@ func (c *Client) NovaDetachInterface(ctx context.Context, serverID string, portI
 }
 
 var opNovaDetachVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaDetachVolume", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaDetachVolume (卸载云服务器磁盘): DELETE /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}.
 // Retried on throttling, server errors and broken connections.
@@ -949,7 +949,7 @@ func (c *Client) NovaDetachVolume(ctx context.Context, serverID string, volumeID
 }
 
 var opNovaDisassociateSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaDisassociateSecurityGroup", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // NovaDisassociateSecurityGroup (移除安全组): POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup.
 // Not retried: the spec does not mark it idempotent.
@@ -966,7 +966,7 @@ func (c *Client) NovaDisassociateSecurityGroup(ctx context.Context, serverID str
 }
 
 var opNovaListAvailabilityZones = &huawei.Operation{Service: "ecsnova", Name: "NovaListAvailabilityZones", Method: "GET", Path: "/v2.1/{project_id}/os-availability-zone",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaListAvailabilityZones (查询可用区列表): GET /v2.1/{project_id}/os-availability-zone.
 // Retried on throttling, server errors and broken connections.
@@ -987,7 +987,7 @@ func (c *Client) NovaListAvailabilityZones(ctx context.Context) (*ecsnova.NovaLi
 }
 
 var opNovaListFlavors = &huawei.Operation{Service: "ecsnova", Name: "NovaListFlavors", Method: "GET", Path: "/v2.1/{project_id}/flavors",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaListFlavors (查询云服务器规格列表): GET /v2.1/{project_id}/flavors.
 // Retried on throttling, server errors and broken connections.
@@ -1008,7 +1008,7 @@ func (c *Client) NovaListFlavors(ctx context.Context, params *ecsnova.NovaListFl
 }
 
 var opNovaListFlavorsDetails = &huawei.Operation{Service: "ecsnova", Name: "NovaListFlavorsDetails", Method: "GET", Path: "/v2.1/{project_id}/flavors/detail",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaListFlavorsDetails (查询云服务器规格详情列表): GET /v2.1/{project_id}/flavors/detail.
 // Retried on throttling, server errors and broken connections.
@@ -1029,7 +1029,7 @@ func (c *Client) NovaListFlavorsDetails(ctx context.Context, params *ecsnova.Nov
 }
 
 var opNovaListKeypairs = &huawei.Operation{Service: "ecsnova", Name: "NovaListKeypairs", Method: "GET", Path: "/v2.1/{project_id}/os-keypairs",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaListKeypairs (查询SSH密钥列表): GET /v2.1/{project_id}/os-keypairs.
 // Retried on throttling, server errors and broken connections.
@@ -1050,7 +1050,7 @@ func (c *Client) NovaListKeypairs(ctx context.Context) (*ecsnova.NovaListKeypair
 }
 
 var opNovaListServerActions = &huawei.Operation{Service: "ecsnova", Name: "NovaListServerActions", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-instance-actions",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaListServerActions (查询云服务器操作行为列表): GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions.
 // Retried on throttling, server errors and broken connections.
@@ -1071,7 +1071,7 @@ func (c *Client) NovaListServerActions(ctx context.Context, serverID string, par
 }
 
 var opNovaListServerGroups = &huawei.Operation{Service: "ecsnova", Name: "NovaListServerGroups", Method: "GET", Path: "/v2.1/{project_id}/os-server-groups",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaListServerGroups (查询云服务器组列表): GET /v2.1/{project_id}/os-server-groups.
 // Retried on throttling, server errors and broken connections.
@@ -1092,7 +1092,7 @@ func (c *Client) NovaListServerGroups(ctx context.Context) (*ecsnova.NovaListSer
 }
 
 var opNovaListServerInterfaces = &huawei.Operation{Service: "ecsnova", Name: "NovaListServerInterfaces", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-interface",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaListServerInterfaces (查询云服务器网卡信息): GET /v2.1/{project_id}/servers/{server_id}/os-interface.
 // Retried on throttling, server errors and broken connections.
@@ -1113,7 +1113,7 @@ func (c *Client) NovaListServerInterfaces(ctx context.Context, serverID string) 
 }
 
 var opNovaListServerSecurityGroups = &huawei.Operation{Service: "ecsnova", Name: "NovaListServerSecurityGroups", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-security-groups",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaListServerSecurityGroups (查询指定云服务器安全组列表): GET /v2.1/{project_id}/servers/{server_id}/os-security-groups.
 // Retried on throttling, server errors and broken connections.
@@ -1134,7 +1134,7 @@ func (c *Client) NovaListServerSecurityGroups(ctx context.Context, serverID stri
 }
 
 var opNovaListServerVolumes = &huawei.Operation{Service: "ecsnova", Name: "NovaListServerVolumes", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaListServerVolumes (查询弹性云服务器挂载磁盘信息): GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments.
 // Retried on throttling, server errors and broken connections.
@@ -1155,7 +1155,7 @@ func (c *Client) NovaListServerVolumes(ctx context.Context, serverID string) (*e
 }
 
 var opNovaListServers = &huawei.Operation{Service: "ecsnova", Name: "NovaListServers", Method: "GET", Path: "/v2.1/{project_id}/servers",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaListServers (查询云服务器列表): GET /v2.1/{project_id}/servers.
 // Retried on throttling, server errors and broken connections.
@@ -1176,7 +1176,7 @@ func (c *Client) NovaListServers(ctx context.Context, params *ecsnova.NovaListSe
 }
 
 var opNovaListServersDetails = &huawei.Operation{Service: "ecsnova", Name: "NovaListServersDetails", Method: "GET", Path: "/v2.1/{project_id}/servers/detail",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaListServersDetails (查询云服务器详情列表): GET /v2.1/{project_id}/servers/detail.
 // Retried on throttling, server errors and broken connections.
@@ -1197,7 +1197,7 @@ func (c *Client) NovaListServersDetails(ctx context.Context, params *ecsnova.Nov
 }
 
 var opNovaLockServer = &huawei.Operation{Service: "ecsnova", Name: "NovaLockServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#lock",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // NovaLockServer (锁定云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#lock.
 // Not retried: the spec does not mark it idempotent.
@@ -1214,7 +1214,7 @@ func (c *Client) NovaLockServer(ctx context.Context, serverID string, body ecsno
 }
 
 var opNovaRebootServer = &huawei.Operation{Service: "ecsnova", Name: "NovaRebootServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#reboot",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // NovaRebootServer (重启云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#reboot.
 // Not retried: the spec does not mark it idempotent.
@@ -1231,7 +1231,7 @@ func (c *Client) NovaRebootServer(ctx context.Context, serverID string, body ecs
 }
 
 var opNovaShowFlavor = &huawei.Operation{Service: "ecsnova", Name: "NovaShowFlavor", Method: "GET", Path: "/v2.1/{project_id}/flavors/{flavor_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaShowFlavor (查询云服务器规格详情): GET /v2.1/{project_id}/flavors/{flavor_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1252,7 +1252,7 @@ func (c *Client) NovaShowFlavor(ctx context.Context, flavorID string, params *ec
 }
 
 var opNovaShowFlavorExtraSpecs = &huawei.Operation{Service: "ecsnova", Name: "NovaShowFlavorExtraSpecs", Method: "GET", Path: "/v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaShowFlavorExtraSpecs (查询云服务器规格extra_specs的详情): GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs.
 // Retried on throttling, server errors and broken connections.
@@ -1273,7 +1273,7 @@ func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, flavorID string, 
 }
 
 var opNovaShowKeypair = &huawei.Operation{Service: "ecsnova", Name: "NovaShowKeypair", Method: "GET", Path: "/v2.1/{project_id}/os-keypairs/{keypair_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaShowKeypair (查询SSH密钥详情): GET /v2.1/{project_id}/os-keypairs/{keypair_name}.
 // Retried on throttling, server errors and broken connections.
@@ -1294,7 +1294,7 @@ func (c *Client) NovaShowKeypair(ctx context.Context, keypairName string) (*ecsn
 }
 
 var opNovaShowServer = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServer", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaShowServer (查询云服务器详情): GET /v2.1/{project_id}/servers/{server_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1315,7 +1315,7 @@ func (c *Client) NovaShowServer(ctx context.Context, serverID string) (*ecsnova.
 }
 
 var opNovaShowServerAction = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerAction", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaShowServerAction (通过请求ID查询云服务器行为): GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1336,7 +1336,7 @@ func (c *Client) NovaShowServerAction(ctx context.Context, serverID string, requ
 }
 
 var opNovaShowServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerGroup", Method: "GET", Path: "/v2.1/{project_id}/os-server-groups/{server_group_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaShowServerGroup (查询云服务器组详情): GET /v2.1/{project_id}/os-server-groups/{server_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1357,7 +1357,7 @@ func (c *Client) NovaShowServerGroup(ctx context.Context, serverGroupID string) 
 }
 
 var opNovaShowServerInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerInterface", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaShowServerInterface (查询指定云服务器网卡信息): GET /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1378,7 +1378,7 @@ func (c *Client) NovaShowServerInterface(ctx context.Context, serverID string, p
 }
 
 var opNovaShowServerMetadata = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerMetadata", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/metadata",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaShowServerMetadata (查询云服务器元数据列表): GET /v2.1/{project_id}/servers/{server_id}/metadata.
 // Retried on throttling, server errors and broken connections.
@@ -1399,7 +1399,7 @@ func (c *Client) NovaShowServerMetadata(ctx context.Context, serverID string) (*
 }
 
 var opNovaShowServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerMetadataItem", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaShowServerMetadataItem (获取云服务器指定Key的元数据): GET /v2.1/{project_id}/servers/{server_id}/metadata/{key}.
 // Retried on throttling, server errors and broken connections.
@@ -1420,7 +1420,7 @@ func (c *Client) NovaShowServerMetadataItem(ctx context.Context, serverID string
 }
 
 var opNovaShowServerVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerVolume", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaShowServerVolume (查询弹性云服务器挂载的单个磁盘信息): GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1441,7 +1441,7 @@ func (c *Client) NovaShowServerVolume(ctx context.Context, serverID string, volu
 }
 
 var opNovaStartServer = &huawei.Operation{Service: "ecsnova", Name: "NovaStartServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#os-start",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // NovaStartServer (启动云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#os-start.
 // Not retried: the spec does not mark it idempotent.
@@ -1458,7 +1458,7 @@ func (c *Client) NovaStartServer(ctx context.Context, serverID string, body ecsn
 }
 
 var opNovaStopServer = &huawei.Operation{Service: "ecsnova", Name: "NovaStopServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#os-stop",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // NovaStopServer (关闭云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#os-stop.
 // Not retried: the spec does not mark it idempotent.
@@ -1475,7 +1475,7 @@ func (c *Client) NovaStopServer(ctx context.Context, serverID string, body ecsno
 }
 
 var opNovaUnlockServer = &huawei.Operation{Service: "ecsnova", Name: "NovaUnlockServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#unlock",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // NovaUnlockServer (解锁云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#unlock.
 // Not retried: the spec does not mark it idempotent.
@@ -1492,7 +1492,7 @@ func (c *Client) NovaUnlockServer(ctx context.Context, serverID string, body ecs
 }
 
 var opNovaUpdateServer = &huawei.Operation{Service: "ecsnova", Name: "NovaUpdateServer", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaUpdateServer (修改云服务器): PUT /v2.1/{project_id}/servers/{server_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1513,7 +1513,7 @@ func (c *Client) NovaUpdateServer(ctx context.Context, serverID string, body ecs
 }
 
 var opNovaUpdateServerMetadata = &huawei.Operation{Service: "ecsnova", Name: "NovaUpdateServerMetadata", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/metadata",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // NovaUpdateServerMetadata (更新云服务器元数据): POST /v2.1/{project_id}/servers/{server_id}/metadata.
 // Not retried: the spec does not mark it idempotent.
@@ -1534,7 +1534,7 @@ func (c *Client) NovaUpdateServerMetadata(ctx context.Context, serverID string, 
 }
 
 var opNovaUpdateServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name: "NovaUpdateServerMetadataItem", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // NovaUpdateServerMetadataItem (修改云服务器指定Key的元数据): PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key}.
 // Retried on throttling, server errors and broken connections.
@@ -1555,7 +1555,7 @@ func (c *Client) NovaUpdateServerMetadataItem(ctx context.Context, serverID stri
 }
 
 var opRemoveFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "RemoveFloatingIP", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RemoveFloatingIP (移除浮动IP（废弃）): POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp.
 // Not retried: the spec does not mark it idempotent.
@@ -1572,7 +1572,7 @@ func (c *Client) RemoveFloatingIP(ctx context.Context, serverID string, body ecs
 }
 
 var opResizeServer = &huawei.Operation{Service: "ecsnova", Name: "ResizeServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#resize",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ResizeServer (变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#resize.
 // Not retried: the spec does not mark it idempotent.
@@ -1589,7 +1589,7 @@ func (c *Client) ResizeServer(ctx context.Context, serverID string, body ecsnova
 }
 
 var opRevertResize = &huawei.Operation{Service: "ecsnova", Name: "RevertResize", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#revertResize",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RevertResize (回退变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#revertResize.
 // Not retried: the spec does not mark it idempotent.
@@ -1606,7 +1606,7 @@ func (c *Client) RevertResize(ctx context.Context, serverID string, body ecsnova
 }
 
 var opShowBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ShowBlockDevice", Method: "GET", Path: "/v2.1/servers/{server_id}/block_device/{volume_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowBlockDevice (查询弹性云服务器单个磁盘信息（废弃）): GET /v2.1/servers/{server_id}/block_device/{volume_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1627,7 +1627,7 @@ func (c *Client) ShowBlockDevice(ctx context.Context, serverID string, volumeID 
 }
 
 var opShowDefaults = &huawei.Operation{Service: "ecsnova", Name: "ShowDefaults", Method: "GET", Path: "/v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowDefaults (查询默认配额): GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults.
 // Retried on throttling, server errors and broken connections.
@@ -1648,7 +1648,7 @@ func (c *Client) ShowDefaults(ctx context.Context, projectId2 string) (*ecsnova.
 }
 
 var opShowIP = &huawei.Operation{Service: "ecsnova", Name: "ShowIP", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/ips/{networkName}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowIP (查询弹性云服务器的指定网络): GET /v2.1/{project_id}/servers/{server_id}/ips/{networkName}.
 // Retried on throttling, server errors and broken connections.
@@ -1669,7 +1669,7 @@ func (c *Client) ShowIP(ctx context.Context, serverID string, networkName string
 }
 
 var opShowImage = &huawei.Operation{Service: "ecsnova", Name: "ShowImage", Method: "GET", Path: "/v2.1/{project_id}/images/{image_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowImage (查询指定镜像详情（废弃）): GET /v2.1/{project_id}/images/{image_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1690,7 +1690,7 @@ func (c *Client) ShowImage(ctx context.Context, imageID string) (*ecsnova.ShowIm
 }
 
 var opShowLimits = &huawei.Operation{Service: "ecsnova", Name: "ShowLimits", Method: "GET", Path: "/v2.1/{project_id}/limits",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowLimits (查询租户配额限制): GET /v2.1/{project_id}/limits.
 // Retried on throttling, server errors and broken connections.
@@ -1711,7 +1711,7 @@ func (c *Client) ShowLimits(ctx context.Context) (*ecsnova.ShowLimitsResponseBod
 }
 
 var opShowOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "ShowOsFloatingIP", Method: "GET", Path: "/v2.1/{project_id}/os-floating-ips/{floating_ip_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowOsFloatingIP (查询浮动IP（废弃）): GET /v2.1/{project_id}/os-floating-ips/{floating_ip_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1732,7 +1732,7 @@ func (c *Client) ShowOsFloatingIP(ctx context.Context, floatingIPID string) (*ec
 }
 
 var opShowOsQuotaSet = &huawei.Operation{Service: "ecsnova", Name: "ShowOsQuotaSet", Method: "GET", Path: "/v2.1/{project_id}/os-quota-sets/{project_id_2}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowOsQuotaSet (查询租户配额): GET /v2.1/{project_id}/os-quota-sets/{project_id_2}.
 // Retried on throttling, server errors and broken connections.
@@ -1753,7 +1753,7 @@ func (c *Client) ShowOsQuotaSet(ctx context.Context, projectId2 string, params *
 }
 
 var opShowOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "ShowOsSecurityGroup", Method: "GET", Path: "/v2.1/{project_id}/os-security-groups/{security_group_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowOsSecurityGroup (查询安全组详细信息(废弃)): GET /v2.1/{project_id}/os-security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1774,7 +1774,7 @@ func (c *Client) ShowOsSecurityGroup(ctx context.Context, securityGroupID string
 }
 
 var opShowOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "ShowOsSnapshot", Method: "GET", Path: "/v2.1/{project_id}/os-snapshots/{snapshot_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowOsSnapshot (查询快照（废弃）): GET /v2.1/{project_id}/os-snapshots/{snapshot_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1795,7 +1795,7 @@ func (c *Client) ShowOsSnapshot(ctx context.Context, snapshotID string) (*ecsnov
 }
 
 var opShowOsVolume = &huawei.Operation{Service: "ecsnova", Name: "ShowOsVolume", Method: "GET", Path: "/v2.1/{project_id}/os-volumes/{volume_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowOsVolume (查询磁盘（废弃）): GET /v2.1/{project_id}/os-volumes/{volume_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1816,7 +1816,7 @@ func (c *Client) ShowOsVolume(ctx context.Context, volumeID string) (*ecsnova.Sh
 }
 
 var opShowTag = &huawei.Operation{Service: "ecsnova", Name: "ShowTag", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowTag (查询云服务器是否存在指定标签): GET /v2.1/{project_id}/servers/{server_id}/tags/{tag}.
 // Retried on throttling, server errors and broken connections.
@@ -1833,7 +1833,7 @@ func (c *Client) ShowTag(ctx context.Context, serverID string, tag string) error
 }
 
 var opUpdateMetadata = &huawei.Operation{Service: "ecsnova", Name: "UpdateMetadata", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/metadata",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateMetadata (设置云服务器元数据): PUT /v2.1/{project_id}/servers/{server_id}/metadata.
 // Retried on throttling, server errors and broken connections.
@@ -1854,7 +1854,7 @@ func (c *Client) UpdateMetadata(ctx context.Context, serverID string, body ecsno
 }
 
 var opUpdateOsResetPassword = &huawei.Operation{Service: "ecsnova", Name: "UpdateOsResetPassword", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/os-reset-password",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateOsResetPassword (一键重置云服务器密码（废弃）): PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password.
 // Retried on throttling, server errors and broken connections.
@@ -1871,7 +1871,7 @@ func (c *Client) UpdateOsResetPassword(ctx context.Context, serverID string, bod
 }
 
 var opUpdateOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "UpdateOsSecurityGroup", Method: "PUT", Path: "/v2.1/{project_id}/os-security-groups/{security_group_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateOsSecurityGroup (更新安全组信息（废弃）): PUT /v2.1/{project_id}/os-security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1892,7 +1892,7 @@ func (c *Client) UpdateOsSecurityGroup(ctx context.Context, securityGroupID stri
 }
 
 var opUpdateTag = &huawei.Operation{Service: "ecsnova", Name: "UpdateTag", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateTag (给指定弹性云服务器添加标签): PUT /v2.1/{project_id}/servers/{server_id}/tags/{tag}.
 // Retried on throttling, server errors and broken connections.

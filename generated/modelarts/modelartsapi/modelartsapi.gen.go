@@ -40,7 +40,7 @@ func New(cfg huawei.Config) (*Client, error) {
 func (c *Client) Runtime() *huawei.Client { return c.rt }
 
 var opAcceptSamples = &huawei.Operation{Service: "modelarts", Name: "AcceptSamples", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/batch-comment",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // AcceptSamples (提交验收任务的样本评审意见): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/batch-comment.
 // Not retried: the spec does not mark it idempotent.
@@ -61,7 +61,7 @@ func (c *Client) AcceptSamples(ctx context.Context, datasetID string, workforceT
 }
 
 var opAutoAnnotationProgress = &huawei.Operation{Service: "modelarts", Name: "AutoAnnotationProgress", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // AutoAnnotationProgress (获取智能任务的信息): GET /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
@@ -82,7 +82,7 @@ func (c *Client) AutoAnnotationProgress(ctx context.Context, datasetID string, t
 }
 
 var opCreateAction = &huawei.Operation{Service: "modelarts", Name: "CreateAction", Method: "POST", Path: "/v1/{project_id}/demanager/instances/{instance_id}/action",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateAction (管理开发环境实例): POST /v1/{project_id}/demanager/instances/{instance_id}/action.
 // Not retried: the spec does not mark it idempotent.
@@ -103,7 +103,7 @@ func (c *Client) CreateAction(ctx context.Context, instanceID string, body model
 }
 
 var opCreateAuthorization = &huawei.Operation{Service: "modelarts", Name: "CreateAuthorization", Method: "POST", Path: "/v2/{project_id}/authorizations",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateAuthorization (配置授权): POST /v2/{project_id}/authorizations.
 // Not retried: the spec does not mark it idempotent.
@@ -124,7 +124,7 @@ func (c *Client) CreateAuthorization(ctx context.Context, body modelarts.CreateA
 }
 
 var opCreateDataset = &huawei.Operation{Service: "modelarts", Name: "CreateDataset", Method: "POST", Path: "/v2/{project_id}/datasets",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateDataset (创建数据集): POST /v2/{project_id}/datasets.
 // Not retried: the spec does not mark it idempotent.
@@ -145,7 +145,7 @@ func (c *Client) CreateDataset(ctx context.Context, body modelarts.CreateDataset
 }
 
 var opCreateDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "CreateDatasetVersion", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/versions",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateDatasetVersion (创建数据集标注版本): POST /v2/{project_id}/datasets/{dataset_id}/versions.
 // Not retried: the spec does not mark it idempotent.
@@ -166,7 +166,7 @@ func (c *Client) CreateDatasetVersion(ctx context.Context, datasetID string, bod
 }
 
 var opCreateInstance = &huawei.Operation{Service: "modelarts", Name: "CreateInstance", Method: "POST", Path: "/v1/{project_id}/demanager/instances",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateInstance (创建开发环境实例): POST /v1/{project_id}/demanager/instances.
 // Not retried: the spec does not mark it idempotent.
@@ -187,7 +187,7 @@ func (c *Client) CreateInstance(ctx context.Context, body modelarts.CreateInstan
 }
 
 var opCreateLabels = &huawei.Operation{Service: "modelarts", Name: "CreateLabels", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateLabels (创建数据集标签): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels.
 // Not retried: the spec does not mark it idempotent.
@@ -208,7 +208,7 @@ func (c *Client) CreateLabels(ctx context.Context, datasetID string, body modela
 }
 
 var opCreateModel = &huawei.Operation{Service: "modelarts", Name: "CreateModel", Method: "POST", Path: "/v1/{project_id}/models",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateModel (导入模型): POST /v1/{project_id}/models.
 // Not retried: the spec does not mark it idempotent.
@@ -229,7 +229,7 @@ func (c *Client) CreateModel(ctx context.Context, body modelarts.CreateModelJSON
 }
 
 var opCreateModelArtsAgency = &huawei.Operation{Service: "modelarts", Name: "CreateModelArtsAgency", Method: "POST", Path: "/v2/{project_id}/agency",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateModelArtsAgency (创建ModelArts委托): POST /v2/{project_id}/agency.
 // Not retried: the spec does not mark it idempotent.
@@ -250,7 +250,7 @@ func (c *Client) CreateModelArtsAgency(ctx context.Context, body modelarts.Creat
 }
 
 var opCreateProcessorTask = &huawei.Operation{Service: "modelarts", Name: "CreateProcessorTask", Method: "POST", Path: "/v2/{project_id}/processor-tasks",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateProcessorTask (创建处理任务): POST /v2/{project_id}/processor-tasks.
 // Not retried: the spec does not mark it idempotent.
@@ -271,7 +271,7 @@ func (c *Client) CreateProcessorTask(ctx context.Context, body modelarts.CreateP
 }
 
 var opCreateProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "CreateProcessorTaskVersion", Method: "POST", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateProcessorTaskVersion (创建数据处理任务版本): POST /v2/{project_id}/processor-tasks/{task_id}/versions.
 // Not retried: the spec does not mark it idempotent.
@@ -292,7 +292,7 @@ func (c *Client) CreateProcessorTaskVersion(ctx context.Context, taskID string, 
 }
 
 var opCreateService = &huawei.Operation{Service: "modelarts", Name: "CreateService", Method: "POST", Path: "/v1/{project_id}/services",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateService (部署服务): POST /v1/{project_id}/services.
 // Not retried: the spec does not mark it idempotent.
@@ -313,7 +313,7 @@ func (c *Client) CreateService(ctx context.Context, body modelarts.CreateService
 }
 
 var opCreateTask = &huawei.Operation{Service: "modelarts", Name: "CreateTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/tasks",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateTask (启动智能任务): POST /v2/{project_id}/datasets/{dataset_id}/tasks.
 // Not retried: the spec does not mark it idempotent.
@@ -334,7 +334,7 @@ func (c *Client) CreateTask(ctx context.Context, datasetID string, body modelart
 }
 
 var opCreateTrainingJob = &huawei.Operation{Service: "modelarts", Name: "CreateTrainingJob", Method: "POST", Path: "/v1/{project_id}/training-jobs",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateTrainingJob (创建训练作业): POST /v1/{project_id}/training-jobs.
 // Not retried: the spec does not mark it idempotent.
@@ -355,7 +355,7 @@ func (c *Client) CreateTrainingJob(ctx context.Context, body modelarts.CreateTra
 }
 
 var opCreateTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "CreateTrainingJobConfig", Method: "POST", Path: "/v1/{project_id}/training-job-configs",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateTrainingJobConfig (创建训练作业参数): POST /v1/{project_id}/training-job-configs.
 // Not retried: the spec does not mark it idempotent.
@@ -376,7 +376,7 @@ func (c *Client) CreateTrainingJobConfig(ctx context.Context, body modelarts.Cre
 }
 
 var opCreateVersion = &huawei.Operation{Service: "modelarts", Name: "CreateVersion", Method: "POST", Path: "/v1/{project_id}/training-jobs/{job_id}/versions",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateVersion (创建训练作业版本): POST /v1/{project_id}/training-jobs/{job_id}/versions.
 // Not retried: the spec does not mark it idempotent.
@@ -397,7 +397,7 @@ func (c *Client) CreateVersion(ctx context.Context, jobID int64, body modelarts.
 }
 
 var opCreateVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "CreateVisualizationJob", Method: "POST", Path: "/v1/{project_id}/visualization-jobs",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateVisualizationJob (创建可视化作业): POST /v1/{project_id}/visualization-jobs.
 // Not retried: the spec does not mark it idempotent.
@@ -418,7 +418,7 @@ func (c *Client) CreateVisualizationJob(ctx context.Context, body modelarts.Crea
 }
 
 var opCreateWorker = &huawei.Operation{Service: "modelarts", Name: "CreateWorker", Method: "POST", Path: "/v2/{project_id}/workforces/{workforce_id}/workers",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateWorker (创建标注团队的成员): POST /v2/{project_id}/workforces/{workforce_id}/workers.
 // Not retried: the spec does not mark it idempotent.
@@ -439,7 +439,7 @@ func (c *Client) CreateWorker(ctx context.Context, workforceID string, body mode
 }
 
 var opCreateWorkforce = &huawei.Operation{Service: "modelarts", Name: "CreateWorkforce", Method: "POST", Path: "/v2/{project_id}/workforces",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateWorkforce (创建标注团队): POST /v2/{project_id}/workforces.
 // Not retried: the spec does not mark it idempotent.
@@ -460,7 +460,7 @@ func (c *Client) CreateWorkforce(ctx context.Context, body modelarts.CreateWorkf
 }
 
 var opCreateWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "CreateWorkforceTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateWorkforceTask (创建团队标注任务): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks.
 // Not retried: the spec does not mark it idempotent.
@@ -481,7 +481,7 @@ func (c *Client) CreateWorkforceTask(ctx context.Context, datasetID string, body
 }
 
 var opCreateWorkspace = &huawei.Operation{Service: "modelarts", Name: "CreateWorkspace", Method: "POST", Path: "/v1/{project_id}/workspaces",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateWorkspace (创建工作空间): POST /v1/{project_id}/workspaces.
 // Not retried: the spec does not mark it idempotent.
@@ -502,7 +502,7 @@ func (c *Client) CreateWorkspace(ctx context.Context, body modelarts.CreateWorks
 }
 
 var opDeleteAuthorizations = &huawei.Operation{Service: "modelarts", Name: "DeleteAuthorizations", Method: "DELETE", Path: "/v2/{project_id}/authorizations",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteAuthorizations (删除授权): DELETE /v2/{project_id}/authorizations.
 // Retried on throttling, server errors and broken connections.
@@ -523,7 +523,7 @@ func (c *Client) DeleteAuthorizations(ctx context.Context, params *modelarts.Del
 }
 
 var opDeleteDataset = &huawei.Operation{Service: "modelarts", Name: "DeleteDataset", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteDataset (删除数据集): DELETE /v2/{project_id}/datasets/{dataset_id}.
 // Retried on throttling, server errors and broken connections.
@@ -540,7 +540,7 @@ func (c *Client) DeleteDataset(ctx context.Context, datasetID string) error {
 }
 
 var opDeleteDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "DeleteDatasetVersion", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteDatasetVersion (删除数据集标注版本): DELETE /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
@@ -557,7 +557,7 @@ func (c *Client) DeleteDatasetVersion(ctx context.Context, datasetID string, ver
 }
 
 var opDeleteInstance = &huawei.Operation{Service: "modelarts", Name: "DeleteInstance", Method: "DELETE", Path: "/v1/{project_id}/demanager/instances/{instance_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteInstance (删除开发环境实例): DELETE /v1/{project_id}/demanager/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
@@ -578,7 +578,7 @@ func (c *Client) DeleteInstance(ctx context.Context, instanceID string) (*modela
 }
 
 var opDeleteLabelAndSamples = &huawei.Operation{Service: "modelarts", Name: "DeleteLabelAndSamples", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteLabelAndSamples (按标签名称删除标签及仅包含此标签的文件): DELETE /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}.
 // Retried on throttling, server errors and broken connections.
@@ -595,7 +595,7 @@ func (c *Client) DeleteLabelAndSamples(ctx context.Context, datasetID string, la
 }
 
 var opDeleteLabels = &huawei.Operation{Service: "modelarts", Name: "DeleteLabels", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // DeleteLabels (批量删除标签): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete.
 // Not retried: the spec does not mark it idempotent.
@@ -616,7 +616,7 @@ func (c *Client) DeleteLabels(ctx context.Context, datasetID string, params *mod
 }
 
 var opDeleteModel = &huawei.Operation{Service: "modelarts", Name: "DeleteModel", Method: "DELETE", Path: "/v1/{project_id}/models/{model_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteModel (删除模型): DELETE /v1/{project_id}/models/{model_id}.
 // Retried on throttling, server errors and broken connections.
@@ -637,7 +637,7 @@ func (c *Client) DeleteModel(ctx context.Context, modelID string, params *modela
 }
 
 var opDeleteProcessorTask = &huawei.Operation{Service: "modelarts", Name: "DeleteProcessorTask", Method: "DELETE", Path: "/v2/{project_id}/processor-tasks/{task_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteProcessorTask (删除处理任务): DELETE /v2/{project_id}/processor-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
@@ -658,7 +658,7 @@ func (c *Client) DeleteProcessorTask(ctx context.Context, taskID string) (*map[s
 }
 
 var opDeleteProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "DeleteProcessorTaskVersion", Method: "DELETE", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteProcessorTaskVersion (删除数据处理任务的版本): DELETE /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
@@ -675,7 +675,7 @@ func (c *Client) DeleteProcessorTaskVersion(ctx context.Context, taskID string, 
 }
 
 var opDeleteSamples = &huawei.Operation{Service: "modelarts", Name: "DeleteSamples", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // DeleteSamples (批量删除样本): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete.
 // Not retried: the spec does not mark it idempotent.
@@ -696,7 +696,7 @@ func (c *Client) DeleteSamples(ctx context.Context, datasetID string, body model
 }
 
 var opDeleteService = &huawei.Operation{Service: "modelarts", Name: "DeleteService", Method: "DELETE", Path: "/v1/{project_id}/services/{service_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteService (删除服务): DELETE /v1/{project_id}/services/{service_id}.
 // Retried on throttling, server errors and broken connections.
@@ -717,7 +717,7 @@ func (c *Client) DeleteService(ctx context.Context, serviceID string) (*map[stri
 }
 
 var opDeleteTrainingJob = &huawei.Operation{Service: "modelarts", Name: "DeleteTrainingJob", Method: "DELETE", Path: "/v1/{project_id}/training-jobs/{job_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteTrainingJob (删除训练作业): DELETE /v1/{project_id}/training-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
@@ -738,7 +738,7 @@ func (c *Client) DeleteTrainingJob(ctx context.Context, jobID int64) (*modelarts
 }
 
 var opDeleteTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "DeleteTrainingJobConfig", Method: "DELETE", Path: "/v1/{project_id}/training-job-configs/{config_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteTrainingJobConfig (删除训练作业参数): DELETE /v1/{project_id}/training-job-configs/{config_name}.
 // Retried on throttling, server errors and broken connections.
@@ -759,7 +759,7 @@ func (c *Client) DeleteTrainingJobConfig(ctx context.Context, configName string)
 }
 
 var opDeleteVersion = &huawei.Operation{Service: "modelarts", Name: "DeleteVersion", Method: "DELETE", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteVersion (删除训练作业版本): DELETE /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
@@ -780,7 +780,7 @@ func (c *Client) DeleteVersion(ctx context.Context, jobID int64, versionID int64
 }
 
 var opDeleteVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "DeleteVisualizationJob", Method: "DELETE", Path: "/v1/{project_id}/visualization-jobs/{job_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteVisualizationJob (删除可视化作业): DELETE /v1/{project_id}/visualization-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
@@ -801,7 +801,7 @@ func (c *Client) DeleteVisualizationJob(ctx context.Context, jobID string) (*mod
 }
 
 var opDeleteWorker = &huawei.Operation{Service: "modelarts", Name: "DeleteWorker", Method: "DELETE", Path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteWorker (删除标注团队成员): DELETE /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}.
 // Retried on throttling, server errors and broken connections.
@@ -818,7 +818,7 @@ func (c *Client) DeleteWorker(ctx context.Context, workforceID string, workerID 
 }
 
 var opDeleteWorkers = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkers", Method: "POST", Path: "/v2/{project_id}/workforces/{workforce_id}/workers/batch-delete",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // DeleteWorkers (批量删除标注团队成员): POST /v2/{project_id}/workforces/{workforce_id}/workers/batch-delete.
 // Not retried: the spec does not mark it idempotent.
@@ -839,7 +839,7 @@ func (c *Client) DeleteWorkers(ctx context.Context, workforceID string, body mod
 }
 
 var opDeleteWorkforce = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkforce", Method: "DELETE", Path: "/v2/{project_id}/workforces/{workforce_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteWorkforce (删除标注团队): DELETE /v2/{project_id}/workforces/{workforce_id}.
 // Retried on throttling, server errors and broken connections.
@@ -856,7 +856,7 @@ func (c *Client) DeleteWorkforce(ctx context.Context, workforceID string) error 
 }
 
 var opDeleteWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkforceTask", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteWorkforceTask (删除团队标注任务): DELETE /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
 // Retried on throttling, server errors and broken connections.
@@ -873,7 +873,7 @@ func (c *Client) DeleteWorkforceTask(ctx context.Context, datasetID string, work
 }
 
 var opDeleteWorkspace = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkspace", Method: "DELETE", Path: "/v1/{project_id}/workspaces/{workspace_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteWorkspace (删除工作空间): DELETE /v1/{project_id}/workspaces/{workspace_id}.
 // Retried on throttling, server errors and broken connections.
@@ -894,7 +894,7 @@ func (c *Client) DeleteWorkspace(ctx context.Context, workspaceID string) (*mode
 }
 
 var opDescDataset = &huawei.Operation{Service: "modelarts", Name: "DescDataset", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DescDataset (查询数据集详情): GET /v2/{project_id}/datasets/{dataset_id}.
 // Retried on throttling, server errors and broken connections.
@@ -915,7 +915,7 @@ func (c *Client) DescDataset(ctx context.Context, datasetID string, params *mode
 }
 
 var opDescImportTask = &huawei.Operation{Service: "modelarts", Name: "DescImportTask", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DescImportTask (查询数据集导入任务的详情): GET /v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
@@ -936,7 +936,7 @@ func (c *Client) DescImportTask(ctx context.Context, datasetID string, taskID st
 }
 
 var opDescProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "DescProcessorTaskVersion", Method: "GET", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DescProcessorTaskVersion (查询数据处理任务的版本详情): GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
@@ -957,7 +957,7 @@ func (c *Client) DescProcessorTaskVersion(ctx context.Context, taskID string, ve
 }
 
 var opDescWorker = &huawei.Operation{Service: "modelarts", Name: "DescWorker", Method: "GET", Path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DescWorker (查询标注团队成员详情): GET /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}.
 // Retried on throttling, server errors and broken connections.
@@ -978,7 +978,7 @@ func (c *Client) DescWorker(ctx context.Context, workforceID string, workerID st
 }
 
 var opDescWorkforce = &huawei.Operation{Service: "modelarts", Name: "DescWorkforce", Method: "GET", Path: "/v2/{project_id}/workforces/{workforce_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DescWorkforce (查询标注团队详情): GET /v2/{project_id}/workforces/{workforce_id}.
 // Retried on throttling, server errors and broken connections.
@@ -999,7 +999,7 @@ func (c *Client) DescWorkforce(ctx context.Context, workforceID string) (*modela
 }
 
 var opDescWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "DescWorkforceTask", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DescWorkforceTask (查询团队标注任务详情): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1020,7 +1020,7 @@ func (c *Client) DescWorkforceTask(ctx context.Context, datasetID string, workfo
 }
 
 var opDescribeAutoAnnotationSample = &huawei.Operation{Service: "modelarts", Name: "DescribeAutoAnnotationSample", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples/{sample_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DescribeAutoAnnotationSample (查询单个智能标注样本的信息): GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples/{sample_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1041,7 +1041,7 @@ func (c *Client) DescribeAutoAnnotationSample(ctx context.Context, datasetID str
 }
 
 var opDescribeDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "DescribeDatasetVersion", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DescribeDatasetVersion (查询数据集版本详情): GET /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1062,7 +1062,7 @@ func (c *Client) DescribeDatasetVersion(ctx context.Context, datasetID string, v
 }
 
 var opDescribeProcessorTask = &huawei.Operation{Service: "modelarts", Name: "DescribeProcessorTask", Method: "GET", Path: "/v2/{project_id}/processor-tasks/{task_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DescribeProcessorTask (查询处理任务详情): GET /v2/{project_id}/processor-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1083,7 +1083,7 @@ func (c *Client) DescribeProcessorTask(ctx context.Context, taskID string) (*mod
 }
 
 var opDescribeSample = &huawei.Operation{Service: "modelarts", Name: "DescribeSample", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/{sample_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DescribeSample (查询单个样本信息): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/{sample_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1104,7 +1104,7 @@ func (c *Client) DescribeSample(ctx context.Context, datasetID string, sampleID 
 }
 
 var opDescribeWorkforceTaskSample = &huawei.Operation{Service: "modelarts", Name: "DescribeWorkforceTaskSample", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples/{sample_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DescribeWorkforceTaskSample (查询团队标注的样本信息): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples/{sample_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1125,7 +1125,7 @@ func (c *Client) DescribeWorkforceTaskSample(ctx context.Context, datasetID stri
 }
 
 var opExportTask = &huawei.Operation{Service: "modelarts", Name: "ExportTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ExportTask (创建数据集导出任务): POST /v2/{project_id}/datasets/{dataset_id}/export-tasks.
 // Not retried: the spec does not mark it idempotent.
@@ -1146,7 +1146,7 @@ func (c *Client) ExportTask(ctx context.Context, datasetID string, body modelart
 }
 
 var opGetAuthorizations = &huawei.Operation{Service: "modelarts", Name: "GetAuthorizations", Method: "GET", Path: "/v2/{project_id}/authorizations",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // GetAuthorizations (查看授权列表): GET /v2/{project_id}/authorizations.
 // Retried on throttling, server errors and broken connections.
@@ -1182,7 +1182,7 @@ func (c *Client) GetAuthorizationsAll(ctx context.Context, params *modelarts.Get
 }
 
 var opGetDatasetMetrics = &huawei.Operation{Service: "modelarts", Name: "GetDatasetMetrics", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/metrics",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // GetDatasetMetrics (查询数据集监控数据): GET /v2/{project_id}/datasets/{dataset_id}/metrics.
 // Retried on throttling, server errors and broken connections.
@@ -1203,7 +1203,7 @@ func (c *Client) GetDatasetMetrics(ctx context.Context, datasetID string, params
 }
 
 var opGetExportTaskStatusOfDataset = &huawei.Operation{Service: "modelarts", Name: "GetExportTaskStatusOfDataset", Method: "GET", Path: "/v2/{project_id}/datasets/{resource_id}/export-tasks/{task_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // GetExportTaskStatusOfDataset (查询数据集导出任务的状态): GET /v2/{project_id}/datasets/{resource_id}/export-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1224,7 +1224,7 @@ func (c *Client) GetExportTaskStatusOfDataset(ctx context.Context, resourceID st
 }
 
 var opGetExportTasksStatusOfDataset = &huawei.Operation{Service: "modelarts", Name: "GetExportTasksStatusOfDataset", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // GetExportTasksStatusOfDataset (查询数据集导出任务列表): GET /v2/{project_id}/datasets/{dataset_id}/export-tasks.
 // Retried on throttling, server errors and broken connections.
@@ -1262,7 +1262,7 @@ func (c *Client) GetExportTasksStatusOfDatasetAll(ctx context.Context, datasetID
 }
 
 var opGetProcessorTaskItems = &huawei.Operation{Service: "modelarts", Name: "GetProcessorTaskItems", Method: "GET", Path: "/v2/{project_id}/processor-tasks/items",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // GetProcessorTaskItems (查询数据处理的算法类别): GET /v2/{project_id}/processor-tasks/items.
 // Retried on throttling, server errors and broken connections.
@@ -1283,7 +1283,7 @@ func (c *Client) GetProcessorTaskItems(ctx context.Context) (*modelarts.GetProce
 }
 
 var opGetWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name: "GetWorkforceSamplingTask", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/report",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // GetWorkforceSamplingTask (查询团队标注验收任务报告): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/report.
 // Retried on throttling, server errors and broken connections.
@@ -1304,7 +1304,7 @@ func (c *Client) GetWorkforceSamplingTask(ctx context.Context, datasetID string,
 }
 
 var opGetWorkforceTaskMetrics = &huawei.Operation{Service: "modelarts", Name: "GetWorkforceTaskMetrics", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/metrics",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // GetWorkforceTaskMetrics (查询团队标注任务成员的进度信息): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/metrics.
 // Retried on throttling, server errors and broken connections.
@@ -1325,7 +1325,7 @@ func (c *Client) GetWorkforceTaskMetrics(ctx context.Context, datasetID string, 
 }
 
 var opImportTask = &huawei.Operation{Service: "modelarts", Name: "ImportTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ImportTask (创建导入任务): POST /v2/{project_id}/datasets/{dataset_id}/import-tasks.
 // Not retried: the spec does not mark it idempotent.
@@ -1346,7 +1346,7 @@ func (c *Client) ImportTask(ctx context.Context, datasetID string, body modelart
 }
 
 var opListAiEngines = &huawei.Operation{Service: "modelarts", Name: "ListAiEngines", Method: "GET", Path: "/v1/{project_id}/job/ai-engines",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListAiEngines (查询作业引擎规格): GET /v1/{project_id}/job/ai-engines.
 // Retried on throttling, server errors and broken connections.
@@ -1367,7 +1367,7 @@ func (c *Client) ListAiEngines(ctx context.Context, params *modelarts.ListAiEngi
 }
 
 var opListAllWorkers = &huawei.Operation{Service: "modelarts", Name: "ListAllWorkers", Method: "GET", Path: "/v2/{project_id}/workforces/workers",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListAllWorkers (查询所有团队的标注成员列表): GET /v2/{project_id}/workforces/workers.
 // Retried on throttling, server errors and broken connections.
@@ -1403,7 +1403,7 @@ func (c *Client) ListAllWorkersAll(ctx context.Context, params *modelarts.ListAl
 }
 
 var opListAomLog = &huawei.Operation{Service: "modelarts", Name: "ListAomLog", Method: "GET", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/aom-log",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListAomLog (查询训练作业日志): GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/aom-log.
 // Retried on throttling, server errors and broken connections.
@@ -1424,7 +1424,7 @@ func (c *Client) ListAomLog(ctx context.Context, jobID int64, versionID int64, p
 }
 
 var opListAutoAnnotationSamples = &huawei.Operation{Service: "modelarts", Name: "ListAutoAnnotationSamples", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListAutoAnnotationSamples (查询智能标注的样本列表): GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples.
 // Retried on throttling, server errors and broken connections.
@@ -1462,7 +1462,7 @@ func (c *Client) ListAutoAnnotationSamplesAll(ctx context.Context, datasetID str
 }
 
 var opListBuiltInAlgorithms = &huawei.Operation{Service: "modelarts", Name: "ListBuiltInAlgorithms", Method: "GET", Path: "/v1/{project_id}/built-in-algorithms",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListBuiltInAlgorithms (查询预置算法): GET /v1/{project_id}/built-in-algorithms.
 // Retried on throttling, server errors and broken connections.
@@ -1500,7 +1500,7 @@ func (c *Client) ListBuiltInAlgorithmsAll(ctx context.Context, params *modelarts
 }
 
 var opListClusters = &huawei.Operation{Service: "modelarts", Name: "ListClusters", Method: "GET", Path: "/v1/{project_id}/clusters",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListClusters (查询专属资源池列表): GET /v1/{project_id}/clusters.
 // Retried on throttling, server errors and broken connections.
@@ -1536,7 +1536,7 @@ func (c *Client) ListClustersAll(ctx context.Context, params *modelarts.ListClus
 }
 
 var opListDatasetVersions = &huawei.Operation{Service: "modelarts", Name: "ListDatasetVersions", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/versions",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListDatasetVersions (查询数据集的版本列表): GET /v2/{project_id}/datasets/{dataset_id}/versions.
 // Retried on throttling, server errors and broken connections.
@@ -1557,7 +1557,7 @@ func (c *Client) ListDatasetVersions(ctx context.Context, datasetID string, para
 }
 
 var opListDatasets = &huawei.Operation{Service: "modelarts", Name: "ListDatasets", Method: "GET", Path: "/v2/{project_id}/datasets",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListDatasets (查询数据集列表): GET /v2/{project_id}/datasets.
 // Retried on throttling, server errors and broken connections.
@@ -1593,7 +1593,7 @@ func (c *Client) ListDatasetsAll(ctx context.Context, params *modelarts.ListData
 }
 
 var opListEvents = &huawei.Operation{Service: "modelarts", Name: "ListEvents", Method: "GET", Path: "/v1/{project_id}/services/{service_id}/events",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListEvents (查询服务事件日志): GET /v1/{project_id}/services/{service_id}/events.
 // Retried on throttling, server errors and broken connections.
@@ -1629,7 +1629,7 @@ func (c *Client) ListEventsAll(ctx context.Context, serviceID string, params *mo
 }
 
 var opListFileNames = &huawei.Operation{Service: "modelarts", Name: "ListFileNames", Method: "GET", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListFileNames (获取训练作业日志的文件名): GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names.
 // Retried on throttling, server errors and broken connections.
@@ -1650,7 +1650,7 @@ func (c *Client) ListFileNames(ctx context.Context, jobID int64, versionID int64
 }
 
 var opListImportTasks = &huawei.Operation{Service: "modelarts", Name: "ListImportTasks", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListImportTasks (查询数据集导入任务列表): GET /v2/{project_id}/datasets/{dataset_id}/import-tasks.
 // Retried on throttling, server errors and broken connections.
@@ -1686,7 +1686,7 @@ func (c *Client) ListImportTasksAll(ctx context.Context, datasetID string, param
 }
 
 var opListInstances = &huawei.Operation{Service: "modelarts", Name: "ListInstances", Method: "GET", Path: "/v1/{project_id}/demanager/instances",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstances (查询开发环境实例列表): GET /v1/{project_id}/demanager/instances.
 // Retried on throttling, server errors and broken connections.
@@ -1724,7 +1724,7 @@ func (c *Client) ListInstancesAll(ctx context.Context, params *modelarts.ListIns
 }
 
 var opListLabels = &huawei.Operation{Service: "modelarts", Name: "ListLabels", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListLabels (查询数据集标签列表): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels.
 // Retried on throttling, server errors and broken connections.
@@ -1745,7 +1745,7 @@ func (c *Client) ListLabels(ctx context.Context, datasetID string, params *model
 }
 
 var opListLogs = &huawei.Operation{Service: "modelarts", Name: "ListLogs", Method: "GET", Path: "/v1/{project_id}/services/{service_id}/logs",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListLogs (查询服务更新日志): GET /v1/{project_id}/services/{service_id}/logs.
 // Retried on throttling, server errors and broken connections.
@@ -1766,7 +1766,7 @@ func (c *Client) ListLogs(ctx context.Context, serviceID string, params *modelar
 }
 
 var opListModels = &huawei.Operation{Service: "modelarts", Name: "ListModels", Method: "GET", Path: "/v1/{project_id}/models",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListModels (查询模型列表): GET /v1/{project_id}/models.
 // Retried on throttling, server errors and broken connections.
@@ -1802,7 +1802,7 @@ func (c *Client) ListModelsAll(ctx context.Context, params *modelarts.ListModels
 }
 
 var opListProcessorTaskVersionResults = &huawei.Operation{Service: "modelarts", Name: "ListProcessorTaskVersionResults", Method: "GET", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListProcessorTaskVersionResults (查询数据处理任务版本的结果展示): GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results.
 // Retried on throttling, server errors and broken connections.
@@ -1840,7 +1840,7 @@ func (c *Client) ListProcessorTaskVersionResultsAll(ctx context.Context, taskID 
 }
 
 var opListProcessorTaskVersions = &huawei.Operation{Service: "modelarts", Name: "ListProcessorTaskVersions", Method: "GET", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListProcessorTaskVersions (查询数据处理任务的版本列表): GET /v2/{project_id}/processor-tasks/{task_id}/versions.
 // Retried on throttling, server errors and broken connections.
@@ -1878,7 +1878,7 @@ func (c *Client) ListProcessorTaskVersionsAll(ctx context.Context, taskID string
 }
 
 var opListProcessorTasks = &huawei.Operation{Service: "modelarts", Name: "ListProcessorTasks", Method: "GET", Path: "/v2/{project_id}/processor-tasks",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListProcessorTasks (查询处理任务列表): GET /v2/{project_id}/processor-tasks.
 // Retried on throttling, server errors and broken connections.
@@ -1916,7 +1916,7 @@ func (c *Client) ListProcessorTasksAll(ctx context.Context, params *modelarts.Li
 }
 
 var opListResourceSpecs = &huawei.Operation{Service: "modelarts", Name: "ListResourceSpecs", Method: "GET", Path: "/v1/{project_id}/job/resource-specs",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListResourceSpecs (查询作业资源规格): GET /v1/{project_id}/job/resource-specs.
 // Retried on throttling, server errors and broken connections.
@@ -1937,7 +1937,7 @@ func (c *Client) ListResourceSpecs(ctx context.Context, params *modelarts.ListRe
 }
 
 var opListSamples = &huawei.Operation{Service: "modelarts", Name: "ListSamples", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListSamples (查询样本列表): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples.
 // Retried on throttling, server errors and broken connections.
@@ -1973,7 +1973,7 @@ func (c *Client) ListSamplesAll(ctx context.Context, datasetID string, params *m
 }
 
 var opListSearch = &huawei.Operation{Service: "modelarts", Name: "ListSearch", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListSearch (获取样本搜索条件): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition.
 // Retried on throttling, server errors and broken connections.
@@ -1994,7 +1994,7 @@ func (c *Client) ListSearch(ctx context.Context, datasetID string) (*modelarts.L
 }
 
 var opListServices = &huawei.Operation{Service: "modelarts", Name: "ListServices", Method: "GET", Path: "/v1/{project_id}/services",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListServices (查询服务列表): GET /v1/{project_id}/services.
 // Retried on throttling, server errors and broken connections.
@@ -2030,7 +2030,7 @@ func (c *Client) ListServicesAll(ctx context.Context, params *modelarts.ListServ
 }
 
 var opListSpecifications = &huawei.Operation{Service: "modelarts", Name: "ListSpecifications", Method: "GET", Path: "/v1/{project_id}/services/specifications",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListSpecifications (查询支持的服务部署规格): GET /v1/{project_id}/services/specifications.
 // Retried on throttling, server errors and broken connections.
@@ -2051,7 +2051,7 @@ func (c *Client) ListSpecifications(ctx context.Context, params *modelarts.ListS
 }
 
 var opListStats = &huawei.Operation{Service: "modelarts", Name: "ListStats", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/stats",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListStats (查询数据集的统计信息): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/stats.
 // Retried on throttling, server errors and broken connections.
@@ -2072,7 +2072,7 @@ func (c *Client) ListStats(ctx context.Context, datasetID string, params *modela
 }
 
 var opListTasks = &huawei.Operation{Service: "modelarts", Name: "ListTasks", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/tasks",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListTasks (分页查询智能任务列表): GET /v2/{project_id}/datasets/{dataset_id}/tasks.
 // Retried on throttling, server errors and broken connections.
@@ -2108,7 +2108,7 @@ func (c *Client) ListTasksAll(ctx context.Context, datasetID string, params *mod
 }
 
 var opListTrainingJobConfigs = &huawei.Operation{Service: "modelarts", Name: "ListTrainingJobConfigs", Method: "GET", Path: "/v1/{project_id}/training-job-configs",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListTrainingJobConfigs (查询训练作业参数列表): GET /v1/{project_id}/training-job-configs.
 // Retried on throttling, server errors and broken connections.
@@ -2144,7 +2144,7 @@ func (c *Client) ListTrainingJobConfigsAll(ctx context.Context, params *modelart
 }
 
 var opListTrainingJobs = &huawei.Operation{Service: "modelarts", Name: "ListTrainingJobs", Method: "GET", Path: "/v1/{project_id}/training-jobs",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListTrainingJobs (查询训练作业列表): GET /v1/{project_id}/training-jobs.
 // Retried on throttling, server errors and broken connections.
@@ -2180,7 +2180,7 @@ func (c *Client) ListTrainingJobsAll(ctx context.Context, params *modelarts.List
 }
 
 var opListVersions = &huawei.Operation{Service: "modelarts", Name: "ListVersions", Method: "GET", Path: "/v1/{project_id}/training-jobs/{job_id}/versions",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListVersions (查询训练作业版本列表): GET /v1/{project_id}/training-jobs/{job_id}/versions.
 // Retried on throttling, server errors and broken connections.
@@ -2216,7 +2216,7 @@ func (c *Client) ListVersionsAll(ctx context.Context, jobID int64, params *model
 }
 
 var opListVisualizationJobs = &huawei.Operation{Service: "modelarts", Name: "ListVisualizationJobs", Method: "GET", Path: "/v1/{project_id}/visualization-jobs",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListVisualizationJobs (查询可视化作业列表): GET /v1/{project_id}/visualization-jobs.
 // Retried on throttling, server errors and broken connections.
@@ -2254,7 +2254,7 @@ func (c *Client) ListVisualizationJobsAll(ctx context.Context, params *modelarts
 }
 
 var opListWorkerTasks = &huawei.Operation{Service: "modelarts", Name: "ListWorkerTasks", Method: "GET", Path: "/v2/{project_id}/workforces/worker-tasks",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListWorkerTasks (团队成员查询团队标注任务列表): GET /v2/{project_id}/workforces/worker-tasks.
 // Retried on throttling, server errors and broken connections.
@@ -2292,7 +2292,7 @@ func (c *Client) ListWorkerTasksAll(ctx context.Context, params *modelarts.ListW
 }
 
 var opListWorkers = &huawei.Operation{Service: "modelarts", Name: "ListWorkers", Method: "GET", Path: "/v2/{project_id}/workforces/{workforce_id}/workers",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListWorkers (查询标注团队的成员列表): GET /v2/{project_id}/workforces/{workforce_id}/workers.
 // Retried on throttling, server errors and broken connections.
@@ -2328,7 +2328,7 @@ func (c *Client) ListWorkersAll(ctx context.Context, workforceID string, params 
 }
 
 var opListWorkforceTaskSamples = &huawei.Operation{Service: "modelarts", Name: "ListWorkforceTaskSamples", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListWorkforceTaskSamples (分页查询团队标注任务下的样本列表): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples.
 // Retried on throttling, server errors and broken connections.
@@ -2366,7 +2366,7 @@ func (c *Client) ListWorkforceTaskSamplesAll(ctx context.Context, datasetID stri
 }
 
 var opListWorkforceTaskStats = &huawei.Operation{Service: "modelarts", Name: "ListWorkforceTaskStats", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/stats",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListWorkforceTaskStats (查询团队标注任务统计信息): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/stats.
 // Retried on throttling, server errors and broken connections.
@@ -2387,7 +2387,7 @@ func (c *Client) ListWorkforceTaskStats(ctx context.Context, datasetID string, w
 }
 
 var opListWorkforceTasks = &huawei.Operation{Service: "modelarts", Name: "ListWorkforceTasks", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListWorkforceTasks (查询数据集的团队标注任务列表): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks.
 // Retried on throttling, server errors and broken connections.
@@ -2408,7 +2408,7 @@ func (c *Client) ListWorkforceTasks(ctx context.Context, datasetID string) (*mod
 }
 
 var opListWorkforces = &huawei.Operation{Service: "modelarts", Name: "ListWorkforces", Method: "GET", Path: "/v2/{project_id}/workforces",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListWorkforces (查询标注团队列表): GET /v2/{project_id}/workforces.
 // Retried on throttling, server errors and broken connections.
@@ -2444,7 +2444,7 @@ func (c *Client) ListWorkforcesAll(ctx context.Context, params *modelarts.ListWo
 }
 
 var opListWorkspaceQuotas = &huawei.Operation{Service: "modelarts", Name: "ListWorkspaceQuotas", Method: "GET", Path: "/v1/{project_id}/workspaces/{workspace_id}/quotas",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListWorkspaceQuotas (查询工作空间配额): GET /v1/{project_id}/workspaces/{workspace_id}/quotas.
 // Retried on throttling, server errors and broken connections.
@@ -2465,7 +2465,7 @@ func (c *Client) ListWorkspaceQuotas(ctx context.Context, workspaceID string) (*
 }
 
 var opListWorkspaces = &huawei.Operation{Service: "modelarts", Name: "ListWorkspaces", Method: "GET", Path: "/v1/{project_id}/workspaces",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListWorkspaces (查询工作空间列表): GET /v1/{project_id}/workspaces.
 // Retried on throttling, server errors and broken connections.
@@ -2503,7 +2503,7 @@ func (c *Client) ListWorkspacesAll(ctx context.Context, params *modelarts.ListWo
 }
 
 var opRestartVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "RestartVisualizationJob", Method: "POST", Path: "/v1/{project_id}/visualization-jobs/{job_id}/restart",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RestartVisualizationJob (重启可视化作业): POST /v1/{project_id}/visualization-jobs/{job_id}/restart.
 // Not retried: the spec does not mark it idempotent.
@@ -2524,7 +2524,7 @@ func (c *Client) RestartVisualizationJob(ctx context.Context, jobID string) (*mo
 }
 
 var opReviewSamples = &huawei.Operation{Service: "modelarts", Name: "ReviewSamples", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ReviewSamples (团队标注审核): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review.
 // Not retried: the spec does not mark it idempotent.
@@ -2545,7 +2545,7 @@ func (c *Client) ReviewSamples(ctx context.Context, datasetID string, workforceT
 }
 
 var opSendEmails = &huawei.Operation{Service: "modelarts", Name: "SendEmails", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/notify",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // SendEmails (向标注成员发送邮件): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/notify.
 // Not retried: the spec does not mark it idempotent.
@@ -2566,7 +2566,7 @@ func (c *Client) SendEmails(ctx context.Context, datasetID string, workforceTask
 }
 
 var opShowInstance = &huawei.Operation{Service: "modelarts", Name: "ShowInstance", Method: "GET", Path: "/v1/{project_id}/demanager/instances/{instance_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowInstance (查询开发环境实例详情): GET /v1/{project_id}/demanager/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2608,7 +2608,7 @@ func (c *Client) ShowInstanceToken(ctx context.Context, instanceID string) (*mod
 }
 
 var opShowModel = &huawei.Operation{Service: "modelarts", Name: "ShowModel", Method: "GET", Path: "/v1/{project_id}/models/{model_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowModel (查询模型详情): GET /v1/{project_id}/models/{model_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2629,7 +2629,7 @@ func (c *Client) ShowModel(ctx context.Context, modelID string) (*modelarts.Show
 }
 
 var opShowMonitor = &huawei.Operation{Service: "modelarts", Name: "ShowMonitor", Method: "GET", Path: "/v1/{project_id}/services/{service_id}/monitor",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowMonitor (查询服务监控信息): GET /v1/{project_id}/services/{service_id}/monitor.
 // Retried on throttling, server errors and broken connections.
@@ -2650,7 +2650,7 @@ func (c *Client) ShowMonitor(ctx context.Context, serviceID string, params *mode
 }
 
 var opShowService = &huawei.Operation{Service: "modelarts", Name: "ShowService", Method: "GET", Path: "/v1/{project_id}/services/{service_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowService (查询服务详情): GET /v1/{project_id}/services/{service_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2671,7 +2671,7 @@ func (c *Client) ShowService(ctx context.Context, serviceID string) (*modelarts.
 }
 
 var opShowTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "ShowTrainingJobConfig", Method: "GET", Path: "/v1/{project_id}/training-job-configs/{config_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowTrainingJobConfig (查询训练作业参数详情): GET /v1/{project_id}/training-job-configs/{config_name}.
 // Retried on throttling, server errors and broken connections.
@@ -2692,7 +2692,7 @@ func (c *Client) ShowTrainingJobConfig(ctx context.Context, configName string, p
 }
 
 var opShowVersion = &huawei.Operation{Service: "modelarts", Name: "ShowVersion", Method: "GET", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowVersion (查询训练作业版本详情): GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2713,7 +2713,7 @@ func (c *Client) ShowVersion(ctx context.Context, jobID int64, versionID int64) 
 }
 
 var opShowVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "ShowVisualizationJob", Method: "GET", Path: "/v1/{project_id}/visualization-jobs/{job_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowVisualizationJob (查询可视化作业详情): GET /v1/{project_id}/visualization-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2734,7 +2734,7 @@ func (c *Client) ShowVisualizationJob(ctx context.Context, jobID string) (*model
 }
 
 var opShowWorkspaceInfo = &huawei.Operation{Service: "modelarts", Name: "ShowWorkspaceInfo", Method: "GET", Path: "/v1/{project_id}/workspaces/{workspace_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowWorkspaceInfo (查询工作空间详情): GET /v1/{project_id}/workspaces/{workspace_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2755,7 +2755,7 @@ func (c *Client) ShowWorkspaceInfo(ctx context.Context, workspaceID string) (*mo
 }
 
 var opStartWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name: "StartWorkforceSamplingTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // StartWorkforceSamplingTask (创建团队标注验收任务): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance.
 // Not retried: the spec does not mark it idempotent.
@@ -2776,7 +2776,7 @@ func (c *Client) StartWorkforceSamplingTask(ctx context.Context, datasetID strin
 }
 
 var opStartWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "StartWorkforceTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // StartWorkforceTask (启动团队标注任务): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
 // Not retried: the spec does not mark it idempotent.
@@ -2797,7 +2797,7 @@ func (c *Client) StartWorkforceTask(ctx context.Context, datasetID string, workf
 }
 
 var opStopAutoAnnotation = &huawei.Operation{Service: "modelarts", Name: "StopAutoAnnotation", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}/stop",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // StopAutoAnnotation (停止智能任务): POST /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}/stop.
 // Not retried: the spec does not mark it idempotent.
@@ -2814,7 +2814,7 @@ func (c *Client) StopAutoAnnotation(ctx context.Context, datasetID string, taskI
 }
 
 var opStopProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "StopProcessorTaskVersion", Method: "POST", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // StopProcessorTaskVersion (停止数据处理任务的版本): POST /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop.
 // Not retried: the spec does not mark it idempotent.
@@ -2835,7 +2835,7 @@ func (c *Client) StopProcessorTaskVersion(ctx context.Context, taskID string, ve
 }
 
 var opStopVersion = &huawei.Operation{Service: "modelarts", Name: "StopVersion", Method: "POST", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // StopVersion (停止训练作业版本): POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop.
 // Not retried: the spec does not mark it idempotent.
@@ -2856,7 +2856,7 @@ func (c *Client) StopVersion(ctx context.Context, jobID int64, versionID int64) 
 }
 
 var opStopVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "StopVisualizationJob", Method: "POST", Path: "/v1/{project_id}/visualization-jobs/{job_id}/stop",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // StopVisualizationJob (停止可视化作业): POST /v1/{project_id}/visualization-jobs/{job_id}/stop.
 // Not retried: the spec does not mark it idempotent.
@@ -2877,7 +2877,7 @@ func (c *Client) StopVisualizationJob(ctx context.Context, jobID string) (*model
 }
 
 var opSyncDataSource = &huawei.Operation{Service: "modelarts", Name: "SyncDataSource", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/sync-data",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // SyncDataSource (同步数据集): POST /v2/{project_id}/datasets/{dataset_id}/sync-data.
 // Not retried: the spec does not mark it idempotent.
@@ -2894,7 +2894,7 @@ func (c *Client) SyncDataSource(ctx context.Context, datasetID string) error {
 }
 
 var opSyncDataSourceState = &huawei.Operation{Service: "modelarts", Name: "SyncDataSourceState", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/sync-data/status",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // SyncDataSourceState (查询数据集同步任务的状态): GET /v2/{project_id}/datasets/{dataset_id}/sync-data/status.
 // Retried on throttling, server errors and broken connections.
@@ -2915,7 +2915,7 @@ func (c *Client) SyncDataSourceState(ctx context.Context, datasetID string) (*mo
 }
 
 var opUpdateDataset = &huawei.Operation{Service: "modelarts", Name: "UpdateDataset", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateDataset (更新数据集): PUT /v2/{project_id}/datasets/{dataset_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2936,7 +2936,7 @@ func (c *Client) UpdateDataset(ctx context.Context, datasetID string, body model
 }
 
 var opUpdateInstance = &huawei.Operation{Service: "modelarts", Name: "UpdateInstance", Method: "PUT", Path: "/v1/{project_id}/demanager/instances/{instance_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateInstance (更新开发环境实例信息): PUT /v1/{project_id}/demanager/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2957,7 +2957,7 @@ func (c *Client) UpdateInstance(ctx context.Context, instanceID string, body mod
 }
 
 var opUpdateLabel = &huawei.Operation{Service: "modelarts", Name: "UpdateLabel", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateLabel (按标签名称更新单个标签): PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}.
 // Retried on throttling, server errors and broken connections.
@@ -2974,7 +2974,7 @@ func (c *Client) UpdateLabel(ctx context.Context, datasetID string, labelName st
 }
 
 var opUpdateLabels = &huawei.Operation{Service: "modelarts", Name: "UpdateLabels", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateLabels (批量修改标签): PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels.
 // Retried on throttling, server errors and broken connections.
@@ -2995,7 +2995,7 @@ func (c *Client) UpdateLabels(ctx context.Context, datasetID string, body modela
 }
 
 var opUpdateProcessorTask = &huawei.Operation{Service: "modelarts", Name: "UpdateProcessorTask", Method: "PUT", Path: "/v2/{project_id}/processor-tasks/{task_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateProcessorTask (更新处理任务): PUT /v2/{project_id}/processor-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3016,7 +3016,7 @@ func (c *Client) UpdateProcessorTask(ctx context.Context, taskID string, body mo
 }
 
 var opUpdateSamples = &huawei.Operation{Service: "modelarts", Name: "UpdateSamples", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateSamples (批量更新样本标签): PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples.
 // Retried on throttling, server errors and broken connections.
@@ -3037,7 +3037,7 @@ func (c *Client) UpdateSamples(ctx context.Context, datasetID string, body model
 }
 
 var opUpdateService = &huawei.Operation{Service: "modelarts", Name: "UpdateService", Method: "PUT", Path: "/v1/{project_id}/services/{service_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateService (更新服务配置): PUT /v1/{project_id}/services/{service_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3058,7 +3058,7 @@ func (c *Client) UpdateService(ctx context.Context, serviceID string, body model
 }
 
 var opUpdateStatus = &huawei.Operation{Service: "modelarts", Name: "UpdateStatus", Method: "PUT", Path: "/v1/{project_id}/services/{service_id}/nodes/{node_id}/status",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateStatus (启动停止边缘节点服务实例): PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status.
 // Retried on throttling, server errors and broken connections.
@@ -3079,7 +3079,7 @@ func (c *Client) UpdateStatus(ctx context.Context, serviceID string, nodeID stri
 }
 
 var opUpdateTrainingJob = &huawei.Operation{Service: "modelarts", Name: "UpdateTrainingJob", Method: "PUT", Path: "/v1/{project_id}/training-jobs/{job_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateTrainingJob (更新训练作业描述): PUT /v1/{project_id}/training-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3100,7 +3100,7 @@ func (c *Client) UpdateTrainingJob(ctx context.Context, jobID int64, body modela
 }
 
 var opUpdateTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "UpdateTrainingJobConfig", Method: "PUT", Path: "/v1/{project_id}/training-job-configs/{config_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateTrainingJobConfig (更新训练作业参数): PUT /v1/{project_id}/training-job-configs/{config_name}.
 // Retried on throttling, server errors and broken connections.
@@ -3121,7 +3121,7 @@ func (c *Client) UpdateTrainingJobConfig(ctx context.Context, configName string,
 }
 
 var opUpdateVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "UpdateVisualizationJob", Method: "PUT", Path: "/v1/{project_id}/visualization-jobs/{job_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateVisualizationJob (更新可视化作业描述): PUT /v1/{project_id}/visualization-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3142,7 +3142,7 @@ func (c *Client) UpdateVisualizationJob(ctx context.Context, jobID string, body 
 }
 
 var opUpdateWorker = &huawei.Operation{Service: "modelarts", Name: "UpdateWorker", Method: "PUT", Path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateWorker (更新标注团队成员): PUT /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3163,7 +3163,7 @@ func (c *Client) UpdateWorker(ctx context.Context, workforceID string, workerID 
 }
 
 var opUpdateWorkforce = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkforce", Method: "PUT", Path: "/v2/{project_id}/workforces/{workforce_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateWorkforce (更新标注团队): PUT /v2/{project_id}/workforces/{workforce_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3184,7 +3184,7 @@ func (c *Client) UpdateWorkforce(ctx context.Context, workforceID string, body m
 }
 
 var opUpdateWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkforceSamplingTask", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/status",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateWorkforceSamplingTask (更新团队标注验收任务状态): PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/status.
 // Retried on throttling, server errors and broken connections.
@@ -3205,7 +3205,7 @@ func (c *Client) UpdateWorkforceSamplingTask(ctx context.Context, datasetID stri
 }
 
 var opUpdateWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkforceTask", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateWorkforceTask (更新团队标注任务): PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3226,7 +3226,7 @@ func (c *Client) UpdateWorkforceTask(ctx context.Context, datasetID string, work
 }
 
 var opUpdateWorkforceTaskSamples = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkforceTaskSamples", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateWorkforceTaskSamples (批量更新团队标注样本的标签): PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples.
 // Retried on throttling, server errors and broken connections.
@@ -3247,7 +3247,7 @@ func (c *Client) UpdateWorkforceTaskSamples(ctx context.Context, datasetID strin
 }
 
 var opUpdateWorkspace = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkspace", Method: "PUT", Path: "/v1/{project_id}/workspaces/{workspace_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateWorkspace (修改工作空间): PUT /v1/{project_id}/workspaces/{workspace_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3268,7 +3268,7 @@ func (c *Client) UpdateWorkspace(ctx context.Context, workspaceID string, body m
 }
 
 var opUpdateWorkspaceQuotas = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkspaceQuotas", Method: "PUT", Path: "/v1/{project_id}/workspaces/{workspace_id}/quotas",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateWorkspaceQuotas (修改工作空间配额): PUT /v1/{project_id}/workspaces/{workspace_id}/quotas.
 // Retried on throttling, server errors and broken connections.
@@ -3289,7 +3289,7 @@ func (c *Client) UpdateWorkspaceQuotas(ctx context.Context, workspaceID string, 
 }
 
 var opUploadSamplesJSON = &huawei.Operation{Service: "modelarts", Name: "UploadSamplesJSON", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // UploadSamplesJSON (批量添加样本): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples.
 // Not retried: the spec does not mark it idempotent.

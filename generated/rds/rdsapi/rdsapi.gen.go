@@ -40,7 +40,7 @@ func New(cfg huawei.Config) (*Client, error) {
 func (c *Client) Runtime() *huawei.Client { return c.rt }
 
 var opBatchCreateTags = &huawei.Operation{Service: "rds", Name: "BatchCreateTags", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateTags",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchCreateTags (批量添加标签): POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateTags.
 // Not retried: the spec does not mark it idempotent.
@@ -57,7 +57,7 @@ func (c *Client) BatchCreateTags(ctx context.Context, instanceID string, body rd
 }
 
 var opBatchDeleteTags = &huawei.Operation{Service: "rds", Name: "BatchDeleteTags", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteTags",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchDeleteTags (批量删除标签): POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteTags.
 // Not retried: the spec does not mark it idempotent.
@@ -74,7 +74,7 @@ func (c *Client) BatchDeleteTags(ctx context.Context, instanceID string, body rd
 }
 
 var opCreateAuditlogLink = &huawei.Operation{Service: "rds", Name: "CreateAuditlogLink", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/auditlog-links",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateAuditlogLink (生成审计日志下载链接): POST /v3/{project_id}/instances/{instance_id}/auditlog-links.
 // Not retried: the spec does not mark it idempotent.
@@ -95,7 +95,7 @@ func (c *Client) CreateAuditlogLink(ctx context.Context, instanceID string, body
 }
 
 var opCreateBackup = &huawei.Operation{Service: "rds", Name: "CreateBackup", Method: "POST", Path: "/v3/{project_id}/backups",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateBackup (创建手动备份): POST /v3/{project_id}/backups.
 // Not retried: the spec does not mark it idempotent.
@@ -116,7 +116,7 @@ func (c *Client) CreateBackup(ctx context.Context, body rds.CreateBackupJSONRequ
 }
 
 var opCreateConfiguration = &huawei.Operation{Service: "rds", Name: "CreateConfiguration", Method: "POST", Path: "/v3/{project_id}/configurations#CreateConfiguration",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateConfiguration (创建参数模板): POST /v3/{project_id}/configurations#CreateConfiguration.
 // Not retried: the spec does not mark it idempotent.
@@ -137,7 +137,7 @@ func (c *Client) CreateConfiguration(ctx context.Context, body rds.CreateConfigu
 }
 
 var opCreateConfigurationV3 = &huawei.Operation{Service: "rds", Name: "CreateConfigurationV3", Method: "POST", Path: "/v3/{project_id}/configurations#CreateConfigurationV3",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateConfigurationV3 (创建参数组): POST /v3/{project_id}/configurations#CreateConfigurationV3.
 // Not retried: the spec does not mark it idempotent.
@@ -158,7 +158,7 @@ func (c *Client) CreateConfigurationV3(ctx context.Context, body rds.CreateConfi
 }
 
 var opCreateDBPrivilege = &huawei.Operation{Service: "rds", Name: "CreateDBPrivilege", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/db_privilege",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateDBPrivilege (授权数据库帐号): POST /v3/{project_id}/instances/{instance_id}/db_privilege.
 // Not retried: the spec does not mark it idempotent.
@@ -179,7 +179,7 @@ func (c *Client) CreateDBPrivilege(ctx context.Context, instanceID string, body 
 }
 
 var opCreateDBUser = &huawei.Operation{Service: "rds", Name: "CreateDBUser", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/db_user",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateDBUser (创建数据库用户): POST /v3/{project_id}/instances/{instance_id}/db_user.
 // Not retried: the spec does not mark it idempotent.
@@ -200,7 +200,7 @@ func (c *Client) CreateDBUser(ctx context.Context, instanceID string, body rds.C
 }
 
 var opCreateDatabase = &huawei.Operation{Service: "rds", Name: "CreateDatabase", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/database",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateDatabase (创建数据库): POST /v3/{project_id}/instances/{instance_id}/database.
 // Not retried: the spec does not mark it idempotent.
@@ -221,7 +221,7 @@ func (c *Client) CreateDatabase(ctx context.Context, instanceID string, body rds
 }
 
 var opCreateInstance = &huawei.Operation{Service: "rds", Name: "CreateInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#v1",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateInstance (创建实例): POST /rds/v1/{project_id}/instances#v1.
 // Not retried: the spec does not mark it idempotent.
@@ -242,7 +242,7 @@ func (c *Client) CreateInstance(ctx context.Context, params *rds.CreateInstanceP
 }
 
 var opCreateInstanceV3 = &huawei.Operation{Service: "rds", Name: "CreateInstanceV3", Method: "POST", Path: "/v3/{project_id}/instances#CreateInstanceV3",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateInstanceV3 (创建数据库实例): POST /v3/{project_id}/instances#CreateInstanceV3.
 // Not retried: the spec does not mark it idempotent.
@@ -263,7 +263,7 @@ func (c *Client) CreateInstanceV3(ctx context.Context, body rds.CreateInstanceV3
 }
 
 var opCreateRdsBackup = &huawei.Operation{Service: "rds", Name: "CreateRdsBackup", Method: "POST", Path: "/rds/v1/{project_id}/backups",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateRdsBackup (创建手动备份): POST /rds/v1/{project_id}/backups.
 // Not retried: the spec does not mark it idempotent.
@@ -284,7 +284,7 @@ func (c *Client) CreateRdsBackup(ctx context.Context, body rds.CreateRdsBackupJS
 }
 
 var opCreateRdsInstance = &huawei.Operation{Service: "rds", Name: "CreateRdsInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#CreateRdsInstance",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateRdsInstance (创建实例): POST /rds/v1/{project_id}/instances#CreateRdsInstance.
 // Not retried: the spec does not mark it idempotent.
@@ -305,7 +305,7 @@ func (c *Client) CreateRdsInstance(ctx context.Context, body rds.CreateRdsInstan
 }
 
 var opDeleteBackup = &huawei.Operation{Service: "rds", Name: "DeleteBackup", Method: "DELETE", Path: "/v3/{project_id}/backups/{backup_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteBackup (删除手动备份): DELETE /v3/{project_id}/backups/{backup_id}.
 // Retried on throttling, server errors and broken connections.
@@ -322,7 +322,7 @@ func (c *Client) DeleteBackup(ctx context.Context, backupID string) error {
 }
 
 var opDeleteConfiguration = &huawei.Operation{Service: "rds", Name: "DeleteConfiguration", Method: "DELETE", Path: "/v3/{project_id}/configurations/{config_id}#DeleteConfiguration",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteConfiguration (删除参数模板): DELETE /v3/{project_id}/configurations/{config_id}#DeleteConfiguration.
 // Retried on throttling, server errors and broken connections.
@@ -339,7 +339,7 @@ func (c *Client) DeleteConfiguration(ctx context.Context, configID string) error
 }
 
 var opDeleteConfigurationV3 = &huawei.Operation{Service: "rds", Name: "DeleteConfigurationV3", Method: "DELETE", Path: "/v3/{project_id}/configurations/{config_id}#DeleteConfigurationV3",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteConfigurationV3 (删除参数组): DELETE /v3/{project_id}/configurations/{config_id}#DeleteConfigurationV3.
 // Retried on throttling, server errors and broken connections.
@@ -356,7 +356,7 @@ func (c *Client) DeleteConfigurationV3(ctx context.Context, configID string) err
 }
 
 var opDeleteDBPrivilege = &huawei.Operation{Service: "rds", Name: "DeleteDBPrivilege", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/db_privilege",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteDBPrivilege (解除数据库帐号权限): DELETE /v3/{project_id}/instances/{instance_id}/db_privilege.
 // Retried on throttling, server errors and broken connections.
@@ -377,7 +377,7 @@ func (c *Client) DeleteDBPrivilege(ctx context.Context, instanceID string, body 
 }
 
 var opDeleteDBUser = &huawei.Operation{Service: "rds", Name: "DeleteDBUser", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/db_user/{user_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteDBUser (删除数据库用户): DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name}.
 // Retried on throttling, server errors and broken connections.
@@ -398,7 +398,7 @@ func (c *Client) DeleteDBUser(ctx context.Context, instanceID string, userName s
 }
 
 var opDeleteDatabase = &huawei.Operation{Service: "rds", Name: "DeleteDatabase", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/database/{db_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteDatabase (删除数据库): DELETE /v3/{project_id}/instances/{instance_id}/database/{db_name}.
 // Retried on throttling, server errors and broken connections.
@@ -419,7 +419,7 @@ func (c *Client) DeleteDatabase(ctx context.Context, instanceID string, dbName s
 }
 
 var opDeleteInstance = &huawei.Operation{Service: "rds", Name: "DeleteInstance", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}#DeleteInstance",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteInstance (删除实例): DELETE /v3/{project_id}/instances/{instance_id}#DeleteInstance.
 // Retried on throttling, server errors and broken connections.
@@ -440,7 +440,7 @@ func (c *Client) DeleteInstance(ctx context.Context, instanceID string) (*rds.De
 }
 
 var opDeleteInstanceV3 = &huawei.Operation{Service: "rds", Name: "DeleteInstanceV3", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}#DeleteInstanceV3",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteInstanceV3 (删除数据库实例): DELETE /v3/{project_id}/instances/{instance_id}#DeleteInstanceV3.
 // Retried on throttling, server errors and broken connections.
@@ -461,7 +461,7 @@ func (c *Client) DeleteInstanceV3(ctx context.Context, instanceID string) (*rds.
 }
 
 var opDeleteRdsBackup = &huawei.Operation{Service: "rds", Name: "DeleteRdsBackup", Method: "DELETE", Path: "/rds/v1/{project_id}/backups/{backupId}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteRdsBackup (删除手动备份): DELETE /rds/v1/{project_id}/backups/{backupId}.
 // Retried on throttling, server errors and broken connections.
@@ -478,7 +478,7 @@ func (c *Client) DeleteRdsBackup(ctx context.Context, backupID string) error {
 }
 
 var opDeleteRdsInstance = &huawei.Operation{Service: "rds", Name: "DeleteRdsInstance", Method: "DELETE", Path: "/rds/v1/{project_id}/instances/{instanceId}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteRdsInstance (删除实例): DELETE /rds/v1/{project_id}/instances/{instanceId}.
 // Retried on throttling, server errors and broken connections.
@@ -499,7 +499,7 @@ func (c *Client) DeleteRdsInstance(ctx context.Context, instanceID string, body 
 }
 
 var opEnlargeVolume = &huawei.Operation{Service: "rds", Name: "EnlargeVolume", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#enlarge_volume",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // EnlargeVolume (扩容数据库实例的磁盘空间): POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume.
 // Not retried: the spec does not mark it idempotent.
@@ -520,7 +520,7 @@ func (c *Client) EnlargeVolume(ctx context.Context, instanceID string, body rds.
 }
 
 var opListAuditlog = &huawei.Operation{Service: "rds", Name: "ListAuditlog", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/auditlog",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListAuditlog (获取审计日志列表): GET /v3/{project_id}/instances/{instance_id}/auditlog.
 // Retried on throttling, server errors and broken connections.
@@ -556,7 +556,7 @@ func (c *Client) ListAuditlogAll(ctx context.Context, instanceID string, params 
 }
 
 var opListBackupFiles = &huawei.Operation{Service: "rds", Name: "ListBackupFiles", Method: "GET", Path: "/v3/{project_id}/backup-files",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListBackupFiles (获取备份下载链接): GET /v3/{project_id}/backup-files.
 // Retried on throttling, server errors and broken connections.
@@ -577,7 +577,7 @@ func (c *Client) ListBackupFiles(ctx context.Context, params *rds.ListBackupFile
 }
 
 var opListBackups = &huawei.Operation{Service: "rds", Name: "ListBackups", Method: "GET", Path: "/rds/v1/{project_id}/backups",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListBackups (以列表形式返回手动备份信息): GET /rds/v1/{project_id}/backups.
 // Retried on throttling, server errors and broken connections.
@@ -598,7 +598,7 @@ func (c *Client) ListBackups(ctx context.Context) (*rds.ListBackupsResponseBody,
 }
 
 var opListBackupsV3 = &huawei.Operation{Service: "rds", Name: "ListBackupsV3", Method: "GET", Path: "/v3/{project_id}/backups",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListBackupsV3 (获取备份列表): GET /v3/{project_id}/backups.
 // Retried on throttling, server errors and broken connections.
@@ -634,7 +634,7 @@ func (c *Client) ListBackupsV3All(ctx context.Context, params *rds.ListBackupsV3
 }
 
 var opListCollations = &huawei.Operation{Service: "rds", Name: "ListCollations", Method: "GET", Path: "/v3/{project_id}/collations",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListCollations (查询SQL Server可用字符集): GET /v3/{project_id}/collations.
 // Retried on throttling, server errors and broken connections.
@@ -655,7 +655,7 @@ func (c *Client) ListCollations(ctx context.Context) (*rds.ListCollationsRespons
 }
 
 var opListConfigurations = &huawei.Operation{Service: "rds", Name: "ListConfigurations", Method: "GET", Path: "/v3/{project_id}/configurations#ListConfigurations",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListConfigurations (获取参数模板列表): GET /v3/{project_id}/configurations#ListConfigurations.
 // Retried on throttling, server errors and broken connections.
@@ -676,7 +676,7 @@ func (c *Client) ListConfigurations(ctx context.Context) (*rds.ListConfiguration
 }
 
 var opListConfigurationsV3 = &huawei.Operation{Service: "rds", Name: "ListConfigurationsV3", Method: "GET", Path: "/v3/{project_id}/configurations#ListConfigurationsV3",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListConfigurationsV3 (获取参数组列表): GET /v3/{project_id}/configurations#ListConfigurationsV3.
 // Retried on throttling, server errors and broken connections.
@@ -697,7 +697,7 @@ func (c *Client) ListConfigurationsV3(ctx context.Context) (*rds.ListConfigurati
 }
 
 var opListDBUser = &huawei.Operation{Service: "rds", Name: "ListDBUser", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database/db_user",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListDBUser (查询指定数据库的已授权用户): GET /v3/{project_id}/instances/{instance_id}/database/db_user.
 // Retried on throttling, server errors and broken connections.
@@ -733,7 +733,7 @@ func (c *Client) ListDBUserAll(ctx context.Context, instanceID string, params *r
 }
 
 var opListDBUserDetail = &huawei.Operation{Service: "rds", Name: "ListDBUserDetail", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/db_user/detail",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListDBUserDetail (查询数据库用户列表): GET /v3/{project_id}/instances/{instance_id}/db_user/detail.
 // Retried on throttling, server errors and broken connections.
@@ -769,7 +769,7 @@ func (c *Client) ListDBUserDetailAll(ctx context.Context, instanceID string, par
 }
 
 var opListDatabase = &huawei.Operation{Service: "rds", Name: "ListDatabase", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/db_user/database",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListDatabase (查询指定用户的已授权数据库): GET /v3/{project_id}/instances/{instance_id}/db_user/database.
 // Retried on throttling, server errors and broken connections.
@@ -805,7 +805,7 @@ func (c *Client) ListDatabaseAll(ctx context.Context, instanceID string, params 
 }
 
 var opListDatabases = &huawei.Operation{Service: "rds", Name: "ListDatabases", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/databases",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListDatabases (获取指定实例的数据库列表): GET /rds/v1/{project_id}/instances/{instanceId}/databases.
 // Retried on throttling, server errors and broken connections.
@@ -826,7 +826,7 @@ func (c *Client) ListDatabases(ctx context.Context, instanceID string) (*rds.Lis
 }
 
 var opListDetail = &huawei.Operation{Service: "rds", Name: "ListDetail", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database/detail",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListDetail (查询数据库列表): GET /v3/{project_id}/instances/{instance_id}/database/detail.
 // Retried on throttling, server errors and broken connections.
@@ -862,7 +862,7 @@ func (c *Client) ListDetailAll(ctx context.Context, instanceID string, params *r
 }
 
 var opListErrorlog = &huawei.Operation{Service: "rds", Name: "ListErrorlog", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/errorlog",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListErrorlog (查询数据库错误日志): GET /v3/{project_id}/instances/{instance_id}/errorlog.
 // Retried on throttling, server errors and broken connections.
@@ -898,7 +898,7 @@ func (c *Client) ListErrorlogAll(ctx context.Context, instanceID string, params 
 }
 
 var opListFlavors = &huawei.Operation{Service: "rds", Name: "ListFlavors", Method: "GET", Path: "/rds/v1/{project_id}/flavors",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListFlavors (获取所有实例规格信息): GET /rds/v1/{project_id}/flavors.
 // Retried on throttling, server errors and broken connections.
@@ -919,7 +919,7 @@ func (c *Client) ListFlavors(ctx context.Context, params *rds.ListFlavorsParams)
 }
 
 var opListInstances = &huawei.Operation{Service: "rds", Name: "ListInstances", Method: "GET", Path: "/v3/{project_id}/instances#ListInstances",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstances (查询数据库实例列表): GET /v3/{project_id}/instances#ListInstances.
 // Retried on throttling, server errors and broken connections.
@@ -955,7 +955,7 @@ func (c *Client) ListInstancesAll(ctx context.Context, params *rds.ListInstances
 }
 
 var opListInstancesConfigurations = &huawei.Operation{Service: "rds", Name: "ListInstancesConfigurations", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurations",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesConfigurations (获取指定实例的参数模板): GET /v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurations.
 // Retried on throttling, server errors and broken connections.
@@ -976,7 +976,7 @@ func (c *Client) ListInstancesConfigurations(ctx context.Context, instanceID str
 }
 
 var opListInstancesConfigurationsV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesConfigurationsV3", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurationsV3",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesConfigurationsV3 (获取指定实例的参数组): GET /v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurationsV3.
 // Retried on throttling, server errors and broken connections.
@@ -997,7 +997,7 @@ func (c *Client) ListInstancesConfigurationsV3(ctx context.Context, instanceID s
 }
 
 var opListInstancesDBUser = &huawei.Operation{Service: "rds", Name: "ListInstancesDBUser", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUser",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesDBUser (查询数据库用户): GET /v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUser.
 // Retried on throttling, server errors and broken connections.
@@ -1018,7 +1018,7 @@ func (c *Client) ListInstancesDBUser(ctx context.Context, instanceID string) (*r
 }
 
 var opListInstancesDBUserV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesDBUserV3", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUserV3",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesDBUserV3 (查询数据库用户（已废弃）): GET /v3/{project_id}/instances/{instance_id}/db_user#ListInstancesDbUserV3.
 // Retried on throttling, server errors and broken connections.
@@ -1039,7 +1039,7 @@ func (c *Client) ListInstancesDBUserV3(ctx context.Context, instanceID string) (
 }
 
 var opListInstancesDatabase = &huawei.Operation{Service: "rds", Name: "ListInstancesDatabase", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabase",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesDatabase (查询数据库): GET /v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabase.
 // Retried on throttling, server errors and broken connections.
@@ -1060,7 +1060,7 @@ func (c *Client) ListInstancesDatabase(ctx context.Context, instanceID string) (
 }
 
 var opListInstancesDatabaseV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesDatabaseV3", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabaseV3",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesDatabaseV3 (查询数据库（已废弃）): GET /v3/{project_id}/instances/{instance_id}/database#ListInstancesDatabaseV3.
 // Retried on throttling, server errors and broken connections.
@@ -1081,7 +1081,7 @@ func (c *Client) ListInstancesDatabaseV3(ctx context.Context, instanceID string)
 }
 
 var opListInstancesErrorlog = &huawei.Operation{Service: "rds", Name: "ListInstancesErrorlog", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/errorlog",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesErrorlog (查询数据库错误日志): GET /rds/v1/{project_id}/instances/{instanceId}/errorlog.
 // Retried on throttling, server errors and broken connections.
@@ -1102,7 +1102,7 @@ func (c *Client) ListInstancesErrorlog(ctx context.Context, instanceID string, p
 }
 
 var opListInstancesSlowlog = &huawei.Operation{Service: "rds", Name: "ListInstancesSlowlog", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/slowlog",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesSlowlog (查询数据库慢日志): GET /rds/v1/{project_id}/instances/{instanceId}/slowlog.
 // Retried on throttling, server errors and broken connections.
@@ -1123,7 +1123,7 @@ func (c *Client) ListInstancesSlowlog(ctx context.Context, instanceID string, pa
 }
 
 var opListInstancesV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesV3", Method: "GET", Path: "/v3/{project_id}/instances#ListInstancesV3",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesV3 (根据指定条件查询实例列表): GET /v3/{project_id}/instances#ListInstancesV3.
 // Retried on throttling, server errors and broken connections.
@@ -1159,7 +1159,7 @@ func (c *Client) ListInstancesV3All(ctx context.Context, params *rds.ListInstanc
 }
 
 var opListInstancesV32 = &huawei.Operation{Service: "rds", Name: "ListInstancesV32", Method: "GET", Path: "/v3/{project_id}/instances#ListInstancesV32",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListInstancesV32 (根据指定条件查询数据库实例列表): GET /v3/{project_id}/instances#ListInstancesV32.
 // Retried on throttling, server errors and broken connections.
@@ -1195,7 +1195,7 @@ func (c *Client) ListInstancesV32All(ctx context.Context, params *rds.ListInstan
 }
 
 var opListJobs = &huawei.Operation{Service: "rds", Name: "ListJobs", Method: "GET", Path: "/v3/{project_id}/jobs#ListJobs",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListJobs (获取任务信息): GET /v3/{project_id}/jobs#ListJobs.
 // Retried on throttling, server errors and broken connections.
@@ -1216,7 +1216,7 @@ func (c *Client) ListJobs(ctx context.Context, params *rds.ListJobsParams) (*rds
 }
 
 var opListJobsV3 = &huawei.Operation{Service: "rds", Name: "ListJobsV3", Method: "GET", Path: "/v3/{project_id}/jobs#ListJobsV3",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListJobsV3 (获取指定任务信息): GET /v3/{project_id}/jobs#ListJobsV3.
 // Retried on throttling, server errors and broken connections.
@@ -1237,7 +1237,7 @@ func (c *Client) ListJobsV3(ctx context.Context, params *rds.ListJobsV3Params) (
 }
 
 var opListParameters = &huawei.Operation{Service: "rds", Name: "ListParameters", Method: "GET", Path: "/rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListParameters (获取参数列表): GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters.
 // Retried on throttling, server errors and broken connections.
@@ -1258,7 +1258,7 @@ func (c *Client) ListParameters(ctx context.Context, datastoreVersionID string) 
 }
 
 var opListRds = &huawei.Operation{Service: "rds", Name: "ListRds", Method: "GET", Path: "/rds/v1",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListRds (查询API版本信息): GET /rds/v1.
 // Retried on throttling, server errors and broken connections.
@@ -1279,7 +1279,7 @@ func (c *Client) ListRds(ctx context.Context) (*rds.ListRdsResponseBody, error) 
 }
 
 var opListRds2 = &huawei.Operation{Service: "rds", Name: "ListRds2", Method: "GET", Path: "/rds",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListRds2 (查询API版本列表): GET /rds.
 // Retried on throttling, server errors and broken connections.
@@ -1300,7 +1300,7 @@ func (c *Client) ListRds2(ctx context.Context) (*rds.ListRds2ResponseBody, error
 }
 
 var opListRdsInstances = &huawei.Operation{Service: "rds", Name: "ListRdsInstances", Method: "GET", Path: "/rds/v1/{project_id}/instances",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListRdsInstances (获取实例列表): GET /rds/v1/{project_id}/instances.
 // Retried on throttling, server errors and broken connections.
@@ -1321,7 +1321,7 @@ func (c *Client) ListRdsInstances(ctx context.Context) (*rds.ListRdsInstancesRes
 }
 
 var opListRestoreTime = &huawei.Operation{Service: "rds", Name: "ListRestoreTime", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/restore-time",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListRestoreTime (查询可恢复时间段): GET /v3/{project_id}/instances/{instance_id}/restore-time.
 // Retried on throttling, server errors and broken connections.
@@ -1342,7 +1342,7 @@ func (c *Client) ListRestoreTime(ctx context.Context, instanceID string, params 
 }
 
 var opListSlowlog = &huawei.Operation{Service: "rds", Name: "ListSlowlog", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/slowlog",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListSlowlog (查询数据库慢日志): GET /v3/{project_id}/instances/{instance_id}/slowlog.
 // Retried on throttling, server errors and broken connections.
@@ -1378,7 +1378,7 @@ func (c *Client) ListSlowlogAll(ctx context.Context, instanceID string, params *
 }
 
 var opListTags = &huawei.Operation{Service: "rds", Name: "ListTags", Method: "GET", Path: "/v3/{project_id}/tags",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListTags (查询项目标签): GET /v3/{project_id}/tags.
 // Retried on throttling, server errors and broken connections.
@@ -1399,7 +1399,7 @@ func (c *Client) ListTags(ctx context.Context) (*rds.ListTagsResponseBody, error
 }
 
 var opListVersions = &huawei.Operation{Service: "rds", Name: "ListVersions", Method: "GET", Path: "/rds/v1/{project_id}/datastores/{datastore_name}/versions",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListVersions (获取数据库版本信息): GET /rds/v1/{project_id}/datastores/{datastore_name}/versions.
 // Retried on throttling, server errors and broken connections.
@@ -1420,7 +1420,7 @@ func (c *Client) ListVersions(ctx context.Context, datastoreName rds.ListVersion
 }
 
 var opResetPassword = &huawei.Operation{Service: "rds", Name: "ResetPassword", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/password",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ResetPassword (重置数据库密码): POST /v3/{project_id}/instances/{instance_id}/password.
 // Not retried: the spec does not mark it idempotent.
@@ -1441,7 +1441,7 @@ func (c *Client) ResetPassword(ctx context.Context, instanceID string, body rds.
 }
 
 var opResizeFlavor = &huawei.Operation{Service: "rds", Name: "ResizeFlavor", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#resize_flavor",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ResizeFlavor (变更数据库实例的规格): POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor.
 // Not retried: the spec does not mark it idempotent.
@@ -1462,7 +1462,7 @@ func (c *Client) ResizeFlavor(ctx context.Context, instanceID string, body rds.R
 }
 
 var opResizeInstance = &huawei.Operation{Service: "rds", Name: "ResizeInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#ResizeInstance",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ResizeInstance (调整实例容量): POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeInstance.
 // Not retried: the spec does not mark it idempotent.
@@ -1483,7 +1483,7 @@ func (c *Client) ResizeInstance(ctx context.Context, instanceID string, body rds
 }
 
 var opResizeRdsInstance = &huawei.Operation{Service: "rds", Name: "ResizeRdsInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#ResizeRdsInstance",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ResizeRdsInstance (调整实例规格): POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeRdsInstance.
 // Not retried: the spec does not mark it idempotent.
@@ -1504,7 +1504,7 @@ func (c *Client) ResizeRdsInstance(ctx context.Context, instanceID string, body 
 }
 
 var opRestartInstance = &huawei.Operation{Service: "rds", Name: "RestartInstance", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#RestartInstance",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RestartInstance (重启实例): POST /v3/{project_id}/instances/{instance_id}/action#RestartInstance.
 // Not retried: the spec does not mark it idempotent.
@@ -1525,7 +1525,7 @@ func (c *Client) RestartInstance(ctx context.Context, instanceID string, body rd
 }
 
 var opRestartInstanceV3 = &huawei.Operation{Service: "rds", Name: "RestartInstanceV3", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#RestartInstanceV3",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RestartInstanceV3 (重启数据库实例): POST /v3/{project_id}/instances/{instance_id}/action#RestartInstanceV3.
 // Not retried: the spec does not mark it idempotent.
@@ -1546,7 +1546,7 @@ func (c *Client) RestartInstanceV3(ctx context.Context, instanceID string, body 
 }
 
 var opRestartRdsInstance = &huawei.Operation{Service: "rds", Name: "RestartRdsInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restart",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RestartRdsInstance (重启实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restart.
 // Not retried: the spec does not mark it idempotent.
@@ -1567,7 +1567,7 @@ func (c *Client) RestartRdsInstance(ctx context.Context, instanceID string, body
 }
 
 var opRestoreDefault = &huawei.Operation{Service: "rds", Name: "RestoreDefault", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{nodeId}/parameters/default",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // RestoreDefault (恢复默认参数): PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default.
 // Retried on throttling, server errors and broken connections.
@@ -1588,7 +1588,7 @@ func (c *Client) RestoreDefault(ctx context.Context, nodeID string) (*rds.Restor
 }
 
 var opRestoreInstance = &huawei.Operation{Service: "rds", Name: "RestoreInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restore",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RestoreInstance (恢复到当前实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restore.
 // Not retried: the spec does not mark it idempotent.
@@ -1609,7 +1609,7 @@ func (c *Client) RestoreInstance(ctx context.Context, instanceID string, body rd
 }
 
 var opRestoreInstanceV3 = &huawei.Operation{Service: "rds", Name: "RestoreInstanceV3", Method: "POST", Path: "/v3/{project_id}/instances#RestoreInstanceV3",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RestoreInstanceV3 (恢复到新实例): POST /v3/{project_id}/instances#RestoreInstanceV3.
 // Not retried: the spec does not mark it idempotent.
@@ -1630,7 +1630,7 @@ func (c *Client) RestoreInstanceV3(ctx context.Context, body rds.RestoreInstance
 }
 
 var opRestoreInstancesRecovery = &huawei.Operation{Service: "rds", Name: "RestoreInstancesRecovery", Method: "POST", Path: "/v3/{project_id}/instances/recovery#RestoreInstancesRecovery",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RestoreInstancesRecovery (恢复到已有或当前实例): POST /v3/{project_id}/instances/recovery#RestoreInstancesRecovery.
 // Not retried: the spec does not mark it idempotent.
@@ -1651,7 +1651,7 @@ func (c *Client) RestoreInstancesRecovery(ctx context.Context, body rds.RestoreI
 }
 
 var opRestoreRdsInstance = &huawei.Operation{Service: "rds", Name: "RestoreRdsInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#RestoreRdsInstance",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RestoreRdsInstance (恢复到新实例): POST /rds/v1/{project_id}/instances#RestoreRdsInstance.
 // Not retried: the spec does not mark it idempotent.
@@ -1672,7 +1672,7 @@ func (c *Client) RestoreRdsInstance(ctx context.Context, body rds.RestoreRdsInst
 }
 
 var opRestoreRecovery = &huawei.Operation{Service: "rds", Name: "RestoreRecovery", Method: "POST", Path: "/v3/{project_id}/instances/recovery#RestoreRecovery",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // RestoreRecovery (恢复到已有实例): POST /v3/{project_id}/instances/recovery#RestoreRecovery.
 // Not retried: the spec does not mark it idempotent.
@@ -1693,7 +1693,7 @@ func (c *Client) RestoreRecovery(ctx context.Context, body rds.RestoreRecoveryJS
 }
 
 var opShowAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "ShowAuditlogPolicy", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/auditlog-policy",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowAuditlogPolicy (查询审计日志策略): GET /v3/{project_id}/instances/{instance_id}/auditlog-policy.
 // Retried on throttling, server errors and broken connections.
@@ -1714,7 +1714,7 @@ func (c *Client) ShowAuditlogPolicy(ctx context.Context, instanceID string) (*rd
 }
 
 var opShowBackupsPolicy = &huawei.Operation{Service: "rds", Name: "ShowBackupsPolicy", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/backups/policy",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowBackupsPolicy (查询自动备份策略): GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy.
 // Retried on throttling, server errors and broken connections.
@@ -1735,7 +1735,7 @@ func (c *Client) ShowBackupsPolicy(ctx context.Context, instanceID string) (*rds
 }
 
 var opShowConfiguration = &huawei.Operation{Service: "rds", Name: "ShowConfiguration", Method: "GET", Path: "/v3/{project_id}/configurations/{config_id}#ShowConfiguration",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowConfiguration (获取指定参数模板的参数): GET /v3/{project_id}/configurations/{config_id}#ShowConfiguration.
 // Retried on throttling, server errors and broken connections.
@@ -1756,7 +1756,7 @@ func (c *Client) ShowConfiguration(ctx context.Context, configID string) (*rds.S
 }
 
 var opShowConfigurationV3 = &huawei.Operation{Service: "rds", Name: "ShowConfigurationV3", Method: "GET", Path: "/v3/{project_id}/configurations/{config_id}#ShowConfigurationV3",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowConfigurationV3 (获取指定参数组的参数): GET /v3/{project_id}/configurations/{config_id}#ShowConfigurationV3.
 // Retried on throttling, server errors and broken connections.
@@ -1777,7 +1777,7 @@ func (c *Client) ShowConfigurationV3(ctx context.Context, configID string) (*rds
 }
 
 var opShowDatastore = &huawei.Operation{Service: "rds", Name: "ShowDatastore", Method: "GET", Path: "/v3/{project_id}/datastores/{database_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowDatastore (查询数据库引擎的版本): GET /v3/{project_id}/datastores/{database_name}.
 // Retried on throttling, server errors and broken connections.
@@ -1798,7 +1798,7 @@ func (c *Client) ShowDatastore(ctx context.Context, databaseName string) (*rds.S
 }
 
 var opShowFlavor = &huawei.Operation{Service: "rds", Name: "ShowFlavor", Method: "GET", Path: "/v3/{project_id}/flavors/{database_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowFlavor (查询数据库规格): GET /v3/{project_id}/flavors/{database_name}.
 // Retried on throttling, server errors and broken connections.
@@ -1819,7 +1819,7 @@ func (c *Client) ShowFlavor(ctx context.Context, databaseName string, params *rd
 }
 
 var opShowInstance = &huawei.Operation{Service: "rds", Name: "ShowInstance", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowInstance (获取指定实例详细信息): GET /rds/v1/{project_id}/instances/{instanceId}.
 // Retried on throttling, server errors and broken connections.
@@ -1840,7 +1840,7 @@ func (c *Client) ShowInstance(ctx context.Context, instanceID string) (*rds.Show
 }
 
 var opShowParameter = &huawei.Operation{Service: "rds", Name: "ShowParameter", Method: "GET", Path: "/rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowParameter (获取配置参数信息): GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name}.
 // Retried on throttling, server errors and broken connections.
@@ -1861,7 +1861,7 @@ func (c *Client) ShowParameter(ctx context.Context, datastoreVersionID string, p
 }
 
 var opShowPolicy = &huawei.Operation{Service: "rds", Name: "ShowPolicy", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/backups/policy",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowPolicy (查询自动备份策略): GET /v3/{project_id}/instances/{instance_id}/backups/policy.
 // Retried on throttling, server errors and broken connections.
@@ -1882,7 +1882,7 @@ func (c *Client) ShowPolicy(ctx context.Context, instanceID string) (*rds.ShowPo
 }
 
 var opShowRd = &huawei.Operation{Service: "rds", Name: "ShowRd", Method: "GET", Path: "/rds/{versionId}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowRd (查询指定的API版本信息): GET /rds/{versionId}.
 // Retried on throttling, server errors and broken connections.
@@ -1903,7 +1903,7 @@ func (c *Client) ShowRd(ctx context.Context, versionID string) (*rds.ShowRdRespo
 }
 
 var opShowRdsFlavor = &huawei.Operation{Service: "rds", Name: "ShowRdsFlavor", Method: "GET", Path: "/rds/v1/{project_id}/flavors/{flavorId}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowRdsFlavor (获取指定实例规格信息): GET /rds/v1/{project_id}/flavors/{flavorId}.
 // Retried on throttling, server errors and broken connections.
@@ -1924,7 +1924,7 @@ func (c *Client) ShowRdsFlavor(ctx context.Context, flavorID string) (*rds.ShowR
 }
 
 var opShowStorageType = &huawei.Operation{Service: "rds", Name: "ShowStorageType", Method: "GET", Path: "/v3/{project_id}/storage-type/{database_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowStorageType (查询数据库磁盘类型): GET /v3/{project_id}/storage-type/{database_name}.
 // Retried on throttling, server errors and broken connections.
@@ -1945,7 +1945,7 @@ func (c *Client) ShowStorageType(ctx context.Context, databaseName string, param
 }
 
 var opSingleToHa = &huawei.Operation{Service: "rds", Name: "SingleToHa", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#single_to_ha",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // SingleToHa (单机转主备实例): POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha.
 // Not retried: the spec does not mark it idempotent.
@@ -1966,7 +1966,7 @@ func (c *Client) SingleToHa(ctx context.Context, instanceID string, body rds.Sin
 }
 
 var opUpdateApply = &huawei.Operation{Service: "rds", Name: "UpdateApply", Method: "PUT", Path: "/v3/{project_id}/configurations/{config_id}/apply#UpdateApply",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateApply (应用参数模板): PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateApply.
 // Retried on throttling, server errors and broken connections.
@@ -1987,7 +1987,7 @@ func (c *Client) UpdateApply(ctx context.Context, configID string, body rds.Upda
 }
 
 var opUpdateAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "UpdateAuditlogPolicy", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/auditlog-policy",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateAuditlogPolicy (设置审计日志策略): PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy.
 // Retried on throttling, server errors and broken connections.
@@ -2004,7 +2004,7 @@ func (c *Client) UpdateAuditlogPolicy(ctx context.Context, instanceID string, bo
 }
 
 var opUpdateBackupsPolicy = &huawei.Operation{Service: "rds", Name: "UpdateBackupsPolicy", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{instanceId}/backups/policy",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateBackupsPolicy (设置自动备份策略): PUT /rds/v1/{project_id}/instances/{instanceId}/backups/policy.
 // Retried on throttling, server errors and broken connections.
@@ -2021,7 +2021,7 @@ func (c *Client) UpdateBackupsPolicy(ctx context.Context, instanceID string, bod
 }
 
 var opUpdateConfiguration = &huawei.Operation{Service: "rds", Name: "UpdateConfiguration", Method: "PUT", Path: "/v3/{project_id}/configurations/{config_id}#UpdateConfiguration",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateConfiguration (修改参数模板参数): PUT /v3/{project_id}/configurations/{config_id}#UpdateConfiguration.
 // Retried on throttling, server errors and broken connections.
@@ -2038,7 +2038,7 @@ func (c *Client) UpdateConfiguration(ctx context.Context, configID string, body 
 }
 
 var opUpdateConfigurationV3 = &huawei.Operation{Service: "rds", Name: "UpdateConfigurationV3", Method: "PUT", Path: "/v3/{project_id}/configurations/{config_id}#UpdateConfigurationV3",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateConfigurationV3 (修改参数组参数): PUT /v3/{project_id}/configurations/{config_id}#UpdateConfigurationV3.
 // Retried on throttling, server errors and broken connections.
@@ -2055,7 +2055,7 @@ func (c *Client) UpdateConfigurationV3(ctx context.Context, configID string, bod
 }
 
 var opUpdateConfigurationsApply = &huawei.Operation{Service: "rds", Name: "UpdateConfigurationsApply", Method: "PUT", Path: "/v3/{project_id}/configurations/{config_id}/apply#UpdateConfigurationsApply",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateConfigurationsApply (应用参数组): PUT /v3/{project_id}/configurations/{config_id}/apply#UpdateConfigurationsApply.
 // Retried on throttling, server errors and broken connections.
@@ -2076,7 +2076,7 @@ func (c *Client) UpdateConfigurationsApply(ctx context.Context, configID string,
 }
 
 var opUpdateInstancesConfiguration = &huawei.Operation{Service: "rds", Name: "UpdateInstancesConfiguration", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/configurations",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateInstancesConfiguration (修改指定实例的参数): PUT /v3/{project_id}/instances/{instance_id}/configurations.
 // Retried on throttling, server errors and broken connections.
@@ -2097,7 +2097,7 @@ func (c *Client) UpdateInstancesConfiguration(ctx context.Context, instanceID st
 }
 
 var opUpdateParameter = &huawei.Operation{Service: "rds", Name: "UpdateParameter", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{nodeId}/parameters",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateParameter (设置配置参数): PUT /rds/v1/{project_id}/instances/{nodeId}/parameters.
 // Retried on throttling, server errors and broken connections.
@@ -2118,7 +2118,7 @@ func (c *Client) UpdateParameter(ctx context.Context, nodeID string, body rds.Up
 }
 
 var opUpdatePolicy = &huawei.Operation{Service: "rds", Name: "UpdatePolicy", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/backups/policy",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdatePolicy (设置自动备份策略): PUT /v3/{project_id}/instances/{instance_id}/backups/policy.
 // Retried on throttling, server errors and broken connections.
@@ -2135,7 +2135,7 @@ func (c *Client) UpdatePolicy(ctx context.Context, instanceID string, body rds.U
 }
 
 var opUpdatePublicIP = &huawei.Operation{Service: "rds", Name: "UpdatePublicIP", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/public-ip",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdatePublicIP (绑定和解绑弹性公网IP): PUT /v3/{project_id}/instances/{instance_id}/public-ip.
 // Retried on throttling, server errors and broken connections.

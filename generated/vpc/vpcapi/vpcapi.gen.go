@@ -40,7 +40,7 @@ func New(cfg huawei.Config) (*Client, error) {
 func (c *Client) Runtime() *huawei.Client { return c.rt }
 
 var opAcceptVpcPeering = &huawei.Operation{Service: "vpc", Name: "AcceptVpcPeering", Method: "PUT", Path: "/v2.0/vpc/peerings/{peering_id}/accept",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // AcceptVpcPeering (接受对等连接请求): PUT /v2.0/vpc/peerings/{peering_id}/accept.
 // Retried on throttling, server errors and broken connections.
@@ -61,7 +61,7 @@ func (c *Client) AcceptVpcPeering(ctx context.Context, peeringID string) (*vpc.A
 }
 
 var opAddVpcExtendCidr = &huawei.Operation{Service: "vpc", Name: "AddVpcExtendCidr", Method: "PUT", Path: "/v3/{project_id}/vpc/vpcs/{vpc_id}/add-extend-cidr",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // AddVpcExtendCidr (添加VPC扩展网段): PUT /v3/{project_id}/vpc/vpcs/{vpc_id}/add-extend-cidr.
 // Retried on throttling, server errors and broken connections.
@@ -82,7 +82,7 @@ func (c *Client) AddVpcExtendCidr(ctx context.Context, vpcID string, body vpc.Ad
 }
 
 var opAssociateRouteTable = &huawei.Operation{Service: "vpc", Name: "AssociateRouteTable", Method: "POST", Path: "/v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // AssociateRouteTable (关联路由表与子网): POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable.
 // Not retried: the spec does not mark it idempotent.
@@ -103,7 +103,7 @@ func (c *Client) AssociateRouteTable(ctx context.Context, routetableID string, b
 }
 
 var opBatchCreateSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "BatchCreateSubNetworkInterface", Method: "POST", Path: "/v3/{project_id}/vpc/sub-network-interfaces/batch-create",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchCreateSubNetworkInterface (批量创建辅助弹性网卡): POST /v3/{project_id}/vpc/sub-network-interfaces/batch-create.
 // Not retried: the spec does not mark it idempotent.
@@ -124,7 +124,7 @@ func (c *Client) BatchCreateSubNetworkInterface(ctx context.Context, body vpc.Ba
 }
 
 var opBatchCreateSubnetTags = &huawei.Operation{Service: "vpc", Name: "BatchCreateSubnetTags", Method: "POST", Path: "/v2.0/{project_id}/subnets/{subnet_id}/tags/action",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchCreateSubnetTags (批量创建和删除子网资源标签): POST /v2.0/{project_id}/subnets/{subnet_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
@@ -141,7 +141,7 @@ func (c *Client) BatchCreateSubnetTags(ctx context.Context, subnetID string, bod
 }
 
 var opBatchCreateVpcTags = &huawei.Operation{Service: "vpc", Name: "BatchCreateVpcTags", Method: "POST", Path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags/action",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // BatchCreateVpcTags (批量创建和删除VPC资源标签): POST /v2.0/{project_id}/vpcs/{vpc_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
@@ -158,7 +158,7 @@ func (c *Client) BatchCreateVpcTags(ctx context.Context, vpcID string, body vpc.
 }
 
 var opCreateAddressGroup = &huawei.Operation{Service: "vpc", Name: "CreateAddressGroup", Method: "POST", Path: "/v3/{project_id}/vpc/address_groups",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateAddressGroup (创建地址组): POST /v3/{project_id}/vpc/address_groups.
 // Not retried: the spec does not mark it idempotent.
@@ -179,7 +179,7 @@ func (c *Client) CreateAddressGroup(ctx context.Context, body vpc.CreateAddressG
 }
 
 var opCreatePort = &huawei.Operation{Service: "vpc", Name: "CreatePort", Method: "POST", Path: "/v1/{project_id}/ports",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreatePort (创建端口): POST /v1/{project_id}/ports.
 // Not retried: the spec does not mark it idempotent.
@@ -200,7 +200,7 @@ func (c *Client) CreatePort(ctx context.Context, body vpc.CreatePortJSONRequestB
 }
 
 var opCreatePortV1 = &huawei.Operation{Service: "vpc", Name: "CreatePortV1", Method: "POST", Path: "/v1/ports",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // CreatePortV1 (创建端口（废弃）): POST /v1/ports.
 // Not retried: the spec does not mark it idempotent.
@@ -221,7 +221,7 @@ func (c *Client) CreatePortV1(ctx context.Context, body vpc.CreatePortV1JSONRequ
 }
 
 var opCreatePrivateip = &huawei.Operation{Service: "vpc", Name: "CreatePrivateip", Method: "POST", Path: "/v1/{project_id}/privateips",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreatePrivateip (申请私有IP): POST /v1/{project_id}/privateips.
 // Not retried: the spec does not mark it idempotent.
@@ -242,7 +242,7 @@ func (c *Client) CreatePrivateip(ctx context.Context, body vpc.CreatePrivateipJS
 }
 
 var opCreateRouteTable = &huawei.Operation{Service: "vpc", Name: "CreateRouteTable", Method: "POST", Path: "/v1/{project_id}/routetables",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateRouteTable (创建路由表): POST /v1/{project_id}/routetables.
 // Not retried: the spec does not mark it idempotent.
@@ -263,7 +263,7 @@ func (c *Client) CreateRouteTable(ctx context.Context, body vpc.CreateRouteTable
 }
 
 var opCreateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "CreateSecurityGroup", Method: "POST", Path: "/v3/{project_id}/vpc/security-groups",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateSecurityGroup (创建安全组): POST /v3/{project_id}/vpc/security-groups.
 // Not retried: the spec does not mark it idempotent.
@@ -284,7 +284,7 @@ func (c *Client) CreateSecurityGroup(ctx context.Context, body vpc.CreateSecurit
 }
 
 var opCreateSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "CreateSecurityGroupRule", Method: "POST", Path: "/v3/{project_id}/vpc/security-group-rules",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateSecurityGroupRule (创建安全组规则): POST /v3/{project_id}/vpc/security-group-rules.
 // Not retried: the spec does not mark it idempotent.
@@ -305,7 +305,7 @@ func (c *Client) CreateSecurityGroupRule(ctx context.Context, body vpc.CreateSec
 }
 
 var opCreateSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "CreateSecurityGroupRuleV1", Method: "POST", Path: "/v1/{project_id}/security-group-rules",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateSecurityGroupRuleV1 (创建安全组规则): POST /v1/{project_id}/security-group-rules.
 // Not retried: the spec does not mark it idempotent.
@@ -326,7 +326,7 @@ func (c *Client) CreateSecurityGroupRuleV1(ctx context.Context, body vpc.CreateS
 }
 
 var opCreateSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "CreateSecurityGroupV1", Method: "POST", Path: "/v1/{project_id}/security-groups",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateSecurityGroupV1 (创建安全组): POST /v1/{project_id}/security-groups.
 // Not retried: the spec does not mark it idempotent.
@@ -368,7 +368,7 @@ func (c *Client) CreateSubNetworkInterface(ctx context.Context, body vpc.CreateS
 }
 
 var opCreateSubnet = &huawei.Operation{Service: "vpc", Name: "CreateSubnet", Method: "POST", Path: "/v1/{project_id}/subnets",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateSubnet (创建子网): POST /v1/{project_id}/subnets.
 // Not retried: the spec does not mark it idempotent.
@@ -389,7 +389,7 @@ func (c *Client) CreateSubnet(ctx context.Context, body vpc.CreateSubnetJSONRequ
 }
 
 var opCreateSubnetTag = &huawei.Operation{Service: "vpc", Name: "CreateSubnetTag", Method: "POST", Path: "/v2.0/{project_id}/subnets/{subnet_id}/tags",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateSubnetTag (创建子网资源标签): POST /v2.0/{project_id}/subnets/{subnet_id}/tags.
 // Not retried: the spec does not mark it idempotent.
@@ -406,7 +406,7 @@ func (c *Client) CreateSubnetTag(ctx context.Context, subnetID string, body vpc.
 }
 
 var opCreateTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "CreateTrafficMirrorFilter", Method: "POST", Path: "/v3/{project_id}/vpc/traffic-mirror-filters",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateTrafficMirrorFilter (创建流量镜像筛选条件): POST /v3/{project_id}/vpc/traffic-mirror-filters.
 // Not retried: the spec does not mark it idempotent.
@@ -427,7 +427,7 @@ func (c *Client) CreateTrafficMirrorFilter(ctx context.Context, body vpc.CreateT
 }
 
 var opCreateTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "CreateTrafficMirrorFilterRule", Method: "POST", Path: "/v3/{project_id}/vpc/traffic-mirror-filter-rules",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateTrafficMirrorFilterRule (创建流量镜像筛选规则): POST /v3/{project_id}/vpc/traffic-mirror-filter-rules.
 // Not retried: the spec does not mark it idempotent.
@@ -448,7 +448,7 @@ func (c *Client) CreateTrafficMirrorFilterRule(ctx context.Context, body vpc.Cre
 }
 
 var opCreateTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "CreateTrafficMirrorSession", Method: "POST", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateTrafficMirrorSession (创建流量镜像会话): POST /v3/{project_id}/vpc/traffic-mirror-sessions.
 // Not retried: the spec does not mark it idempotent.
@@ -469,7 +469,7 @@ func (c *Client) CreateTrafficMirrorSession(ctx context.Context, body vpc.Create
 }
 
 var opCreateVpc = &huawei.Operation{Service: "vpc", Name: "CreateVpc", Method: "POST", Path: "/v1/{project_id}/vpcs",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateVpc (创建VPC): POST /v1/{project_id}/vpcs.
 // Not retried: the spec does not mark it idempotent.
@@ -490,7 +490,7 @@ func (c *Client) CreateVpc(ctx context.Context, body vpc.CreateVpcJSONRequestBod
 }
 
 var opCreateVpcPeering = &huawei.Operation{Service: "vpc", Name: "CreateVpcPeering", Method: "POST", Path: "/v2.0/vpc/peerings",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // CreateVpcPeering (创建对等连接): POST /v2.0/vpc/peerings.
 // Not retried: the spec does not mark it idempotent.
@@ -511,7 +511,7 @@ func (c *Client) CreateVpcPeering(ctx context.Context, body vpc.CreateVpcPeering
 }
 
 var opCreateVpcResourceTag = &huawei.Operation{Service: "vpc", Name: "CreateVpcResourceTag", Method: "POST", Path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // CreateVpcResourceTag (创建VPC资源标签): POST /v2.0/{project_id}/vpcs/{vpc_id}/tags.
 // Not retried: the spec does not mark it idempotent.
@@ -528,7 +528,7 @@ func (c *Client) CreateVpcResourceTag(ctx context.Context, vpcID string, body vp
 }
 
 var opCreateVpcRoute = &huawei.Operation{Service: "vpc", Name: "CreateVpcRoute", Method: "POST", Path: "/v2.0/vpc/routes",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // CreateVpcRoute (创建VPC路由): POST /v2.0/vpc/routes.
 // Not retried: the spec does not mark it idempotent.
@@ -549,7 +549,7 @@ func (c *Client) CreateVpcRoute(ctx context.Context, body vpc.CreateVpcRouteJSON
 }
 
 var opDeleteAddressGroup = &huawei.Operation{Service: "vpc", Name: "DeleteAddressGroup", Method: "DELETE", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteAddressGroup (删除地址组): DELETE /v3/{project_id}/vpc/address_groups/{address_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -566,7 +566,7 @@ func (c *Client) DeleteAddressGroup(ctx context.Context, addressGroupID string) 
 }
 
 var opDeleteForce = &huawei.Operation{Service: "vpc", Name: "DeleteForce", Method: "DELETE", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}/force",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteForce (强制删除地址组): DELETE /v3/{project_id}/vpc/address_groups/{address_group_id}/force.
 // Retried on throttling, server errors and broken connections.
@@ -583,7 +583,7 @@ func (c *Client) DeleteForce(ctx context.Context, addressGroupID string) error {
 }
 
 var opDeletePort = &huawei.Operation{Service: "vpc", Name: "DeletePort", Method: "DELETE", Path: "/v1/{project_id}/ports/{port_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeletePort (删除端口): DELETE /v1/{project_id}/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
@@ -600,7 +600,7 @@ func (c *Client) DeletePort(ctx context.Context, portID string) error {
 }
 
 var opDeletePortV1 = &huawei.Operation{Service: "vpc", Name: "DeletePortV1", Method: "DELETE", Path: "/v1/ports/{port_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // DeletePortV1 (删除端口（废弃）): DELETE /v1/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
@@ -617,7 +617,7 @@ func (c *Client) DeletePortV1(ctx context.Context, portID string) error {
 }
 
 var opDeletePrivateip = &huawei.Operation{Service: "vpc", Name: "DeletePrivateip", Method: "DELETE", Path: "/v1/{project_id}/privateips/{privateip_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeletePrivateip (删除私有IP): DELETE /v1/{project_id}/privateips/{privateip_id}.
 // Retried on throttling, server errors and broken connections.
@@ -634,7 +634,7 @@ func (c *Client) DeletePrivateip(ctx context.Context, privateipID string) error 
 }
 
 var opDeleteRouteTable = &huawei.Operation{Service: "vpc", Name: "DeleteRouteTable", Method: "DELETE", Path: "/v1/{project_id}/routetables/{routetable_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteRouteTable (删除路由表): DELETE /v1/{project_id}/routetables/{routetable_id}.
 // Retried on throttling, server errors and broken connections.
@@ -651,7 +651,7 @@ func (c *Client) DeleteRouteTable(ctx context.Context, routetableID string) erro
 }
 
 var opDeleteSecurityGroup = &huawei.Operation{Service: "vpc", Name: "DeleteSecurityGroup", Method: "DELETE", Path: "/v3/{project_id}/vpc/security-groups/{security_group_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteSecurityGroup (删除安全组): DELETE /v3/{project_id}/vpc/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -668,7 +668,7 @@ func (c *Client) DeleteSecurityGroup(ctx context.Context, securityGroupID string
 }
 
 var opDeleteSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "DeleteSecurityGroupRule", Method: "DELETE", Path: "/v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteSecurityGroupRule (删除安全组规则): DELETE /v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
@@ -685,7 +685,7 @@ func (c *Client) DeleteSecurityGroupRule(ctx context.Context, securityGroupRuleI
 }
 
 var opDeleteSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "DeleteSecurityGroupRuleV1", Method: "DELETE", Path: "/v1/{project_id}/security-group-rules/{security_group_rule_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteSecurityGroupRuleV1 (删除安全组规则): DELETE /v1/{project_id}/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
@@ -702,7 +702,7 @@ func (c *Client) DeleteSecurityGroupRuleV1(ctx context.Context, securityGroupRul
 }
 
 var opDeleteSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "DeleteSecurityGroupV1", Method: "DELETE", Path: "/v1/{project_id}/security-groups/{security_group_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteSecurityGroupV1 (删除安全组): DELETE /v1/{project_id}/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -736,7 +736,7 @@ func (c *Client) DeleteSubNetworkInterface(ctx context.Context, subNetworkInterf
 }
 
 var opDeleteSubnet = &huawei.Operation{Service: "vpc", Name: "DeleteSubnet", Method: "DELETE", Path: "/v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteSubnet (删除子网): DELETE /v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
@@ -753,7 +753,7 @@ func (c *Client) DeleteSubnet(ctx context.Context, vpcID string, subnetID string
 }
 
 var opDeleteSubnetTag = &huawei.Operation{Service: "vpc", Name: "DeleteSubnetTag", Method: "DELETE", Path: "/v2.0/{project_id}/subnets/{subnet_id}/tags/{key}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteSubnetTag (删除子网资源标签): DELETE /v2.0/{project_id}/subnets/{subnet_id}/tags/{key}.
 // Retried on throttling, server errors and broken connections.
@@ -770,7 +770,7 @@ func (c *Client) DeleteSubnetTag(ctx context.Context, subnetID string, key strin
 }
 
 var opDeleteTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "DeleteTrafficMirrorFilter", Method: "DELETE", Path: "/v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteTrafficMirrorFilter (删除流量镜像筛选条件): DELETE /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}.
 // Retried on throttling, server errors and broken connections.
@@ -787,7 +787,7 @@ func (c *Client) DeleteTrafficMirrorFilter(ctx context.Context, trafficMirrorFil
 }
 
 var opDeleteTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "DeleteTrafficMirrorFilterRule", Method: "DELETE", Path: "/v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteTrafficMirrorFilterRule (删除流量镜像筛选规则): DELETE /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}.
 // Retried on throttling, server errors and broken connections.
@@ -804,7 +804,7 @@ func (c *Client) DeleteTrafficMirrorFilterRule(ctx context.Context, trafficMirro
 }
 
 var opDeleteTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "DeleteTrafficMirrorSession", Method: "DELETE", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteTrafficMirrorSession (删除流量镜像会话): DELETE /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}.
 // Retried on throttling, server errors and broken connections.
@@ -821,7 +821,7 @@ func (c *Client) DeleteTrafficMirrorSession(ctx context.Context, trafficMirrorSe
 }
 
 var opDeleteVpc = &huawei.Operation{Service: "vpc", Name: "DeleteVpc", Method: "DELETE", Path: "/v1/{project_id}/vpcs/{vpc_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteVpc (删除VPC): DELETE /v1/{project_id}/vpcs/{vpc_id}.
 // Retried on throttling, server errors and broken connections.
@@ -838,7 +838,7 @@ func (c *Client) DeleteVpc(ctx context.Context, vpcID string) error {
 }
 
 var opDeleteVpcPeering = &huawei.Operation{Service: "vpc", Name: "DeleteVpcPeering", Method: "DELETE", Path: "/v2.0/vpc/peerings/{peering_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // DeleteVpcPeering (删除对等连接): DELETE /v2.0/vpc/peerings/{peering_id}.
 // Retried on throttling, server errors and broken connections.
@@ -855,7 +855,7 @@ func (c *Client) DeleteVpcPeering(ctx context.Context, peeringID string) error {
 }
 
 var opDeleteVpcRoute = &huawei.Operation{Service: "vpc", Name: "DeleteVpcRoute", Method: "DELETE", Path: "/v2.0/vpc/routes/{route_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // DeleteVpcRoute (删除VPC路由): DELETE /v2.0/vpc/routes/{route_id}.
 // Retried on throttling, server errors and broken connections.
@@ -872,7 +872,7 @@ func (c *Client) DeleteVpcRoute(ctx context.Context, routeID string) error {
 }
 
 var opDeleteVpcTag = &huawei.Operation{Service: "vpc", Name: "DeleteVpcTag", Method: "DELETE", Path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags/{key}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // DeleteVpcTag (删除VPC资源标签): DELETE /v2.0/{project_id}/vpcs/{vpc_id}/tags/{key}.
 // Retried on throttling, server errors and broken connections.
@@ -889,7 +889,7 @@ func (c *Client) DeleteVpcTag(ctx context.Context, vpcID string, key string) err
 }
 
 var opDisassociateRouteTable = &huawei.Operation{Service: "vpc", Name: "DisassociateRouteTable", Method: "POST", Path: "/v1/{project_id}/routetables/{routetable_id}/action#DisassociateRouteTable",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // DisassociateRouteTable (解关联路由表与子网): POST /v1/{project_id}/routetables/{routetable_id}/action#DisassociateRouteTable.
 // Not retried: the spec does not mark it idempotent.
@@ -910,7 +910,7 @@ func (c *Client) DisassociateRouteTable(ctx context.Context, routetableID string
 }
 
 var opListAPIVersion = &huawei.Operation{Service: "vpc", Name: "ListAPIVersion", Method: "GET", Path: "/",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListAPIVersion (查询API版本信息列表): GET /.
 // Retried on throttling, server errors and broken connections.
@@ -931,7 +931,7 @@ func (c *Client) ListAPIVersion(ctx context.Context) (*vpc.ListAPIVersionRespons
 }
 
 var opListAddressGroup = &huawei.Operation{Service: "vpc", Name: "ListAddressGroup", Method: "GET", Path: "/v3/{project_id}/vpc/address_groups",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListAddressGroup (查询地址组列表): GET /v3/{project_id}/vpc/address_groups.
 // Retried on throttling, server errors and broken connections.
@@ -967,7 +967,7 @@ func (c *Client) ListAddressGroupAll(ctx context.Context, params *vpc.ListAddres
 }
 
 var opListPorts = &huawei.Operation{Service: "vpc", Name: "ListPorts", Method: "GET", Path: "/v1/{project_id}/ports",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListPorts (查询端口列表): GET /v1/{project_id}/ports.
 // Retried on throttling, server errors and broken connections.
@@ -1003,7 +1003,7 @@ func (c *Client) ListPortsAll(ctx context.Context, params *vpc.ListPortsParams) 
 }
 
 var opListPortsV1 = &huawei.Operation{Service: "vpc", Name: "ListPortsV1", Method: "GET", Path: "/v1/ports",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListPortsV1 (查询端口列表（废弃）): GET /v1/ports.
 // Retried on throttling, server errors and broken connections.
@@ -1039,7 +1039,7 @@ func (c *Client) ListPortsV1All(ctx context.Context, params *vpc.ListPortsV1Para
 }
 
 var opListPrivateips = &huawei.Operation{Service: "vpc", Name: "ListPrivateips", Method: "GET", Path: "/v1/{project_id}/subnets/{subnet_id}/privateips",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListPrivateips (查询私有IP列表): GET /v1/{project_id}/subnets/{subnet_id}/privateips.
 // Retried on throttling, server errors and broken connections.
@@ -1075,7 +1075,7 @@ func (c *Client) ListPrivateipsAll(ctx context.Context, subnetID string, params 
 }
 
 var opListRouteTables = &huawei.Operation{Service: "vpc", Name: "ListRouteTables", Method: "GET", Path: "/v1/{project_id}/routetables",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListRouteTables (查询路由表列表): GET /v1/{project_id}/routetables.
 // Retried on throttling, server errors and broken connections.
@@ -1111,7 +1111,7 @@ func (c *Client) ListRouteTablesAll(ctx context.Context, params *vpc.ListRouteTa
 }
 
 var opListSecurityGroupRules = &huawei.Operation{Service: "vpc", Name: "ListSecurityGroupRules", Method: "GET", Path: "/v3/{project_id}/vpc/security-group-rules",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListSecurityGroupRules (查询安全组规则列表): GET /v3/{project_id}/vpc/security-group-rules.
 // Retried on throttling, server errors and broken connections.
@@ -1149,7 +1149,7 @@ func (c *Client) ListSecurityGroupRulesAll(ctx context.Context, params *vpc.List
 }
 
 var opListSecurityGroupRulesV1 = &huawei.Operation{Service: "vpc", Name: "ListSecurityGroupRulesV1", Method: "GET", Path: "/v1/{project_id}/security-group-rules",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListSecurityGroupRulesV1 (查询安全组规则列表): GET /v1/{project_id}/security-group-rules.
 // Retried on throttling, server errors and broken connections.
@@ -1187,7 +1187,7 @@ func (c *Client) ListSecurityGroupRulesV1All(ctx context.Context, params *vpc.Li
 }
 
 var opListSecurityGroups = &huawei.Operation{Service: "vpc", Name: "ListSecurityGroups", Method: "GET", Path: "/v3/{project_id}/vpc/security-groups",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListSecurityGroups (查询安全组列表): GET /v3/{project_id}/vpc/security-groups.
 // Retried on throttling, server errors and broken connections.
@@ -1225,7 +1225,7 @@ func (c *Client) ListSecurityGroupsAll(ctx context.Context, params *vpc.ListSecu
 }
 
 var opListSecurityGroupsV1 = &huawei.Operation{Service: "vpc", Name: "ListSecurityGroupsV1", Method: "GET", Path: "/v1/{project_id}/security-groups",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListSecurityGroupsV1 (查询安全组列表): GET /v1/{project_id}/security-groups.
 // Retried on throttling, server errors and broken connections.
@@ -1301,7 +1301,7 @@ func (c *Client) ListSubNetworkInterfacesAll(ctx context.Context, params *vpc.Li
 }
 
 var opListSubnetTags = &huawei.Operation{Service: "vpc", Name: "ListSubnetTags", Method: "GET", Path: "/v2.0/{project_id}/subnets/tags",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListSubnetTags (查询子网项目标签): GET /v2.0/{project_id}/subnets/tags.
 // Retried on throttling, server errors and broken connections.
@@ -1322,7 +1322,7 @@ func (c *Client) ListSubnetTags(ctx context.Context) (*vpc.ListSubnetTagsRespons
 }
 
 var opListSubnets = &huawei.Operation{Service: "vpc", Name: "ListSubnets", Method: "GET", Path: "/v1/{project_id}/subnets",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListSubnets (查询子网列表): GET /v1/{project_id}/subnets.
 // Retried on throttling, server errors and broken connections.
@@ -1358,7 +1358,7 @@ func (c *Client) ListSubnetsAll(ctx context.Context, params *vpc.ListSubnetsPara
 }
 
 var opListSubnetsByTags = &huawei.Operation{Service: "vpc", Name: "ListSubnetsByTags", Method: "POST", Path: "/v2.0/{project_id}/subnets/resource_instances/action",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ListSubnetsByTags (查询子网资源实例): POST /v2.0/{project_id}/subnets/resource_instances/action.
 // Not retried: the spec does not mark it idempotent.
@@ -1394,7 +1394,7 @@ func (c *Client) ListSubnetsByTagsAll(ctx context.Context, body vpc.ListSubnetsB
 }
 
 var opListTraffcMirrorFilterRules = &huawei.Operation{Service: "vpc", Name: "ListTraffcMirrorFilterRules", Method: "GET", Path: "/v3/{project_id}/vpc/traffc-mirror-filter-rules",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListTraffcMirrorFilterRules (查询流量镜像筛选规则列表): GET /v3/{project_id}/vpc/traffc-mirror-filter-rules.
 // Retried on throttling, server errors and broken connections.
@@ -1415,7 +1415,7 @@ func (c *Client) ListTraffcMirrorFilterRules(ctx context.Context, params *vpc.Li
 }
 
 var opListTrafficMirrorFilters = &huawei.Operation{Service: "vpc", Name: "ListTrafficMirrorFilters", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-filters",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListTrafficMirrorFilters (查询流量镜像筛选条件列表): GET /v3/{project_id}/vpc/traffic-mirror-filters.
 // Retried on throttling, server errors and broken connections.
@@ -1436,7 +1436,7 @@ func (c *Client) ListTrafficMirrorFilters(ctx context.Context, params *vpc.ListT
 }
 
 var opListTrafficMirrorSessions = &huawei.Operation{Service: "vpc", Name: "ListTrafficMirrorSessions", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListTrafficMirrorSessions (查询流量镜像会话列表): GET /v3/{project_id}/vpc/traffic-mirror-sessions.
 // Retried on throttling, server errors and broken connections.
@@ -1457,7 +1457,7 @@ func (c *Client) ListTrafficMirrorSessions(ctx context.Context, params *vpc.List
 }
 
 var opListVpcPeerings = &huawei.Operation{Service: "vpc", Name: "ListVpcPeerings", Method: "GET", Path: "/v2.0/vpc/peerings",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListVpcPeerings (查询对等连接列表): GET /v2.0/vpc/peerings.
 // Retried on throttling, server errors and broken connections.
@@ -1478,7 +1478,7 @@ func (c *Client) ListVpcPeerings(ctx context.Context, params *vpc.ListVpcPeering
 }
 
 var opListVpcRoutes = &huawei.Operation{Service: "vpc", Name: "ListVpcRoutes", Method: "GET", Path: "/v2.0/vpc/routes",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListVpcRoutes (查询VPC路由列表): GET /v2.0/vpc/routes.
 // Retried on throttling, server errors and broken connections.
@@ -1499,7 +1499,7 @@ func (c *Client) ListVpcRoutes(ctx context.Context, params *vpc.ListVpcRoutesPar
 }
 
 var opListVpcTags = &huawei.Operation{Service: "vpc", Name: "ListVpcTags", Method: "GET", Path: "/v2.0/{project_id}/vpcs/tags",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListVpcTags (查询VPC项目标签): GET /v2.0/{project_id}/vpcs/tags.
 // Retried on throttling, server errors and broken connections.
@@ -1520,7 +1520,7 @@ func (c *Client) ListVpcTags(ctx context.Context) (*vpc.ListVpcTagsResponseBody,
 }
 
 var opListVpcs = &huawei.Operation{Service: "vpc", Name: "ListVpcs", Method: "GET", Path: "/v3/{project_id}/vpc/vpcs",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListVpcs (查询VPC列表): GET /v3/{project_id}/vpc/vpcs.
 // Retried on throttling, server errors and broken connections.
@@ -1556,7 +1556,7 @@ func (c *Client) ListVpcsAll(ctx context.Context, params *vpc.ListVpcsParams) it
 }
 
 var opListVpcsByTags = &huawei.Operation{Service: "vpc", Name: "ListVpcsByTags", Method: "POST", Path: "/v2.0/{project_id}/vpcs/resource_instances/action",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: true, Domain: false}
 
 // ListVpcsByTags (查询VPC资源实例): POST /v2.0/{project_id}/vpcs/resource_instances/action.
 // Not retried: the spec does not mark it idempotent.
@@ -1592,7 +1592,7 @@ func (c *Client) ListVpcsByTagsAll(ctx context.Context, body vpc.ListVpcsByTagsJ
 }
 
 var opListVpcsV1 = &huawei.Operation{Service: "vpc", Name: "ListVpcsV1", Method: "GET", Path: "/v1/{project_id}/vpcs",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ListVpcsV1 (查询VPC列表): GET /v1/{project_id}/vpcs.
 // Retried on throttling, server errors and broken connections.
@@ -1628,7 +1628,7 @@ func (c *Client) ListVpcsV1All(ctx context.Context, params *vpc.ListVpcsV1Params
 }
 
 var opNeutronAddFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronAddFirewallRule", Method: "PUT", Path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}/insert_rule",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronAddFirewallRule (插入网络ACL规则): PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}/insert_rule.
 // Retried on throttling, server errors and broken connections.
@@ -1649,7 +1649,7 @@ func (c *Client) NeutronAddFirewallRule(ctx context.Context, firewallPolicyID st
 }
 
 var opNeutronAddRouterInterface = &huawei.Operation{Service: "vpc", Name: "NeutronAddRouterInterface", Method: "PUT", Path: "/v2.0/routers/{router_id}/add_router_interface",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronAddRouterInterface (路由器添加接口): PUT /v2.0/routers/{router_id}/add_router_interface.
 // Retried on throttling, server errors and broken connections.
@@ -1670,7 +1670,7 @@ func (c *Client) NeutronAddRouterInterface(ctx context.Context, routerID string,
 }
 
 var opNeutronCreateFirewallGroup = &huawei.Operation{Service: "vpc", Name: "NeutronCreateFirewallGroup", Method: "POST", Path: "/v2.0/fwaas/firewall_groups",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // NeutronCreateFirewallGroup (创建网络ACL组): POST /v2.0/fwaas/firewall_groups.
 // Not retried: the spec does not mark it idempotent.
@@ -1691,7 +1691,7 @@ func (c *Client) NeutronCreateFirewallGroup(ctx context.Context, body vpc.Neutro
 }
 
 var opNeutronCreateFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "NeutronCreateFirewallPolicy", Method: "POST", Path: "/v2.0/fwaas/firewall_policies",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // NeutronCreateFirewallPolicy (创建网络ACL策略): POST /v2.0/fwaas/firewall_policies.
 // Not retried: the spec does not mark it idempotent.
@@ -1712,7 +1712,7 @@ func (c *Client) NeutronCreateFirewallPolicy(ctx context.Context, body vpc.Neutr
 }
 
 var opNeutronCreateFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronCreateFirewallRule", Method: "POST", Path: "/v2.0/fwaas/firewall_rules",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // NeutronCreateFirewallRule (创建网络ACL规则): POST /v2.0/fwaas/firewall_rules.
 // Not retried: the spec does not mark it idempotent.
@@ -1733,7 +1733,7 @@ func (c *Client) NeutronCreateFirewallRule(ctx context.Context, body vpc.Neutron
 }
 
 var opNeutronCreateNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronCreateNetwork", Method: "POST", Path: "/v2.0/networks",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // NeutronCreateNetwork (创建网络): POST /v2.0/networks.
 // Not retried: the spec does not mark it idempotent.
@@ -1754,7 +1754,7 @@ func (c *Client) NeutronCreateNetwork(ctx context.Context, body vpc.NeutronCreat
 }
 
 var opNeutronCreatePort = &huawei.Operation{Service: "vpc", Name: "NeutronCreatePort", Method: "POST", Path: "/v2.0/ports",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // NeutronCreatePort (创建端口): POST /v2.0/ports.
 // Not retried: the spec does not mark it idempotent.
@@ -1775,7 +1775,7 @@ func (c *Client) NeutronCreatePort(ctx context.Context, body vpc.NeutronCreatePo
 }
 
 var opNeutronCreateRouter = &huawei.Operation{Service: "vpc", Name: "NeutronCreateRouter", Method: "POST", Path: "/v2.0/routers",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // NeutronCreateRouter (创建路由器): POST /v2.0/routers.
 // Not retried: the spec does not mark it idempotent.
@@ -1796,7 +1796,7 @@ func (c *Client) NeutronCreateRouter(ctx context.Context, body vpc.NeutronCreate
 }
 
 var opNeutronCreateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "NeutronCreateSecurityGroup", Method: "POST", Path: "/v2.0/security-groups",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // NeutronCreateSecurityGroup (创建安全组): POST /v2.0/security-groups.
 // Not retried: the spec does not mark it idempotent.
@@ -1817,7 +1817,7 @@ func (c *Client) NeutronCreateSecurityGroup(ctx context.Context, body vpc.Neutro
 }
 
 var opNeutronCreateSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "NeutronCreateSecurityGroupRule", Method: "POST", Path: "/v2.0/security-group-rules",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // NeutronCreateSecurityGroupRule (创建安全组规则): POST /v2.0/security-group-rules.
 // Not retried: the spec does not mark it idempotent.
@@ -1838,7 +1838,7 @@ func (c *Client) NeutronCreateSecurityGroupRule(ctx context.Context, body vpc.Ne
 }
 
 var opNeutronCreateSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronCreateSubnet", Method: "POST", Path: "/v2.0/subnets",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // NeutronCreateSubnet (创建子网): POST /v2.0/subnets.
 // Not retried: the spec does not mark it idempotent.
@@ -1859,7 +1859,7 @@ func (c *Client) NeutronCreateSubnet(ctx context.Context, body vpc.NeutronCreate
 }
 
 var opNeutronDeleteFirewallGroup = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteFirewallGroup", Method: "DELETE", Path: "/v2.0/fwaas/firewall_groups/{firewall_group_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronDeleteFirewallGroup (删除网络ACL组): DELETE /v2.0/fwaas/firewall_groups/{firewall_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1876,7 +1876,7 @@ func (c *Client) NeutronDeleteFirewallGroup(ctx context.Context, firewallGroupID
 }
 
 var opNeutronDeleteFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteFirewallPolicy", Method: "DELETE", Path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronDeleteFirewallPolicy (删除网络ACL策略): DELETE /v2.0/fwaas/firewall_policies/{firewall_policy_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1893,7 +1893,7 @@ func (c *Client) NeutronDeleteFirewallPolicy(ctx context.Context, firewallPolicy
 }
 
 var opNeutronDeleteFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteFirewallRule", Method: "DELETE", Path: "/v2.0/fwaas/firewall_rules/{firewall_rule_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronDeleteFirewallRule (删除网络ACL规则): DELETE /v2.0/fwaas/firewall_rules/{firewall_rule_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1910,7 +1910,7 @@ func (c *Client) NeutronDeleteFirewallRule(ctx context.Context, firewallRuleID s
 }
 
 var opNeutronDeleteNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteNetwork", Method: "DELETE", Path: "/v2.0/networks/{network_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronDeleteNetwork (删除网络): DELETE /v2.0/networks/{network_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1927,7 +1927,7 @@ func (c *Client) NeutronDeleteNetwork(ctx context.Context, networkID string) err
 }
 
 var opNeutronDeletePort = &huawei.Operation{Service: "vpc", Name: "NeutronDeletePort", Method: "DELETE", Path: "/v2.0/ports/{port_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronDeletePort (删除端口): DELETE /v2.0/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1944,7 +1944,7 @@ func (c *Client) NeutronDeletePort(ctx context.Context, portID string) error {
 }
 
 var opNeutronDeleteRouter = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteRouter", Method: "DELETE", Path: "/v2.0/routers/{router_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronDeleteRouter (删除路由器): DELETE /v2.0/routers/{router_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1961,7 +1961,7 @@ func (c *Client) NeutronDeleteRouter(ctx context.Context, routerID string) error
 }
 
 var opNeutronDeleteSecurityGroup = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteSecurityGroup", Method: "DELETE", Path: "/v2.0/security-groups/{security_group_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronDeleteSecurityGroup (删除安全组): DELETE /v2.0/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1978,7 +1978,7 @@ func (c *Client) NeutronDeleteSecurityGroup(ctx context.Context, securityGroupID
 }
 
 var opNeutronDeleteSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteSecurityGroupRule", Method: "DELETE", Path: "/v2.0/security-group-rules/{security_group_rule_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronDeleteSecurityGroupRule (删除安全组规则): DELETE /v2.0/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
@@ -1995,7 +1995,7 @@ func (c *Client) NeutronDeleteSecurityGroupRule(ctx context.Context, securityGro
 }
 
 var opNeutronDeleteSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteSubnet", Method: "DELETE", Path: "/v2.0/subnets/{subnet_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronDeleteSubnet (删除子网): DELETE /v2.0/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2012,7 +2012,7 @@ func (c *Client) NeutronDeleteSubnet(ctx context.Context, subnetID string) error
 }
 
 var opNeutronListFirewallGroups = &huawei.Operation{Service: "vpc", Name: "NeutronListFirewallGroups", Method: "GET", Path: "/v2.0/fwaas/firewall_groups",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronListFirewallGroups (查询所有网络ACL组): GET /v2.0/fwaas/firewall_groups.
 // Retried on throttling, server errors and broken connections.
@@ -2033,7 +2033,7 @@ func (c *Client) NeutronListFirewallGroups(ctx context.Context, params *vpc.Neut
 }
 
 var opNeutronListFirewallPolicies = &huawei.Operation{Service: "vpc", Name: "NeutronListFirewallPolicies", Method: "GET", Path: "/v2.0/fwaas/firewall_policies",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronListFirewallPolicies (查询所有网络ACL策略): GET /v2.0/fwaas/firewall_policies.
 // Retried on throttling, server errors and broken connections.
@@ -2054,7 +2054,7 @@ func (c *Client) NeutronListFirewallPolicies(ctx context.Context, params *vpc.Ne
 }
 
 var opNeutronListFirewallRules = &huawei.Operation{Service: "vpc", Name: "NeutronListFirewallRules", Method: "GET", Path: "/v2.0/fwaas/firewall_rules",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronListFirewallRules (查询所有网络ACL规则): GET /v2.0/fwaas/firewall_rules.
 // Retried on throttling, server errors and broken connections.
@@ -2075,7 +2075,7 @@ func (c *Client) NeutronListFirewallRules(ctx context.Context, params *vpc.Neutr
 }
 
 var opNeutronListNetworks = &huawei.Operation{Service: "vpc", Name: "NeutronListNetworks", Method: "GET", Path: "/v2.0/networks",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronListNetworks (查询网络列表): GET /v2.0/networks.
 // Retried on throttling, server errors and broken connections.
@@ -2096,7 +2096,7 @@ func (c *Client) NeutronListNetworks(ctx context.Context, params *vpc.NeutronLis
 }
 
 var opNeutronListPorts = &huawei.Operation{Service: "vpc", Name: "NeutronListPorts", Method: "GET", Path: "/v2.0/ports",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronListPorts (查询端口列表): GET /v2.0/ports.
 // Retried on throttling, server errors and broken connections.
@@ -2117,7 +2117,7 @@ func (c *Client) NeutronListPorts(ctx context.Context, params *vpc.NeutronListPo
 }
 
 var opNeutronListRouters = &huawei.Operation{Service: "vpc", Name: "NeutronListRouters", Method: "GET", Path: "/v2.0/routers",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronListRouters (查询路由器列表): GET /v2.0/routers.
 // Retried on throttling, server errors and broken connections.
@@ -2138,7 +2138,7 @@ func (c *Client) NeutronListRouters(ctx context.Context, params *vpc.NeutronList
 }
 
 var opNeutronListSecurityGroupRules = &huawei.Operation{Service: "vpc", Name: "NeutronListSecurityGroupRules", Method: "GET", Path: "/v2.0/security-group-rules",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronListSecurityGroupRules (查询安全组规则): GET /v2.0/security-group-rules.
 // Retried on throttling, server errors and broken connections.
@@ -2176,7 +2176,7 @@ func (c *Client) NeutronListSecurityGroupRulesAll(ctx context.Context, params *v
 }
 
 var opNeutronListSecurityGroups = &huawei.Operation{Service: "vpc", Name: "NeutronListSecurityGroups", Method: "GET", Path: "/v2.0/security-groups",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronListSecurityGroups (查询安全组): GET /v2.0/security-groups.
 // Retried on throttling, server errors and broken connections.
@@ -2197,7 +2197,7 @@ func (c *Client) NeutronListSecurityGroups(ctx context.Context, params *vpc.Neut
 }
 
 var opNeutronListSubnets = &huawei.Operation{Service: "vpc", Name: "NeutronListSubnets", Method: "GET", Path: "/v2.0/subnets",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronListSubnets (查询子网列表): GET /v2.0/subnets.
 // Retried on throttling, server errors and broken connections.
@@ -2218,7 +2218,7 @@ func (c *Client) NeutronListSubnets(ctx context.Context, params *vpc.NeutronList
 }
 
 var opNeutronRemoveFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronRemoveFirewallRule", Method: "PUT", Path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}/remove_rule",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronRemoveFirewallRule (移除网络ACL规则): PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}/remove_rule.
 // Retried on throttling, server errors and broken connections.
@@ -2239,7 +2239,7 @@ func (c *Client) NeutronRemoveFirewallRule(ctx context.Context, firewallPolicyID
 }
 
 var opNeutronRemoveRouterInterface = &huawei.Operation{Service: "vpc", Name: "NeutronRemoveRouterInterface", Method: "PUT", Path: "/v2.0/routers/{router_id}/remove_router_interface",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronRemoveRouterInterface (路由器删除接口): PUT /v2.0/routers/{router_id}/remove_router_interface.
 // Retried on throttling, server errors and broken connections.
@@ -2260,7 +2260,7 @@ func (c *Client) NeutronRemoveRouterInterface(ctx context.Context, routerID stri
 }
 
 var opNeutronShowFirewallGroup = &huawei.Operation{Service: "vpc", Name: "NeutronShowFirewallGroup", Method: "GET", Path: "/v2.0/fwaas/firewall_groups/{firewall_group_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronShowFirewallGroup (查询特定网络ACL组详情): GET /v2.0/fwaas/firewall_groups/{firewall_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2281,7 +2281,7 @@ func (c *Client) NeutronShowFirewallGroup(ctx context.Context, firewallGroupID s
 }
 
 var opNeutronShowFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "NeutronShowFirewallPolicy", Method: "GET", Path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronShowFirewallPolicy (查询特定网络ACL策略详情): GET /v2.0/fwaas/firewall_policies/{firewall_policy_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2302,7 +2302,7 @@ func (c *Client) NeutronShowFirewallPolicy(ctx context.Context, firewallPolicyID
 }
 
 var opNeutronShowFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronShowFirewallRule", Method: "GET", Path: "/v2.0/fwaas/firewall_rules/{firewall_rule_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronShowFirewallRule (查询特定网络ACL规则): GET /v2.0/fwaas/firewall_rules/{firewall_rule_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2323,7 +2323,7 @@ func (c *Client) NeutronShowFirewallRule(ctx context.Context, firewallRuleID str
 }
 
 var opNeutronShowNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronShowNetwork", Method: "GET", Path: "/v2.0/networks/{network_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronShowNetwork (查询网络): GET /v2.0/networks/{network_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2344,7 +2344,7 @@ func (c *Client) NeutronShowNetwork(ctx context.Context, networkID string) (*vpc
 }
 
 var opNeutronShowPort = &huawei.Operation{Service: "vpc", Name: "NeutronShowPort", Method: "GET", Path: "/v2.0/ports/{port_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronShowPort (查询端口): GET /v2.0/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2365,7 +2365,7 @@ func (c *Client) NeutronShowPort(ctx context.Context, portID string) (*vpc.Neutr
 }
 
 var opNeutronShowRouter = &huawei.Operation{Service: "vpc", Name: "NeutronShowRouter", Method: "GET", Path: "/v2.0/routers/{router_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronShowRouter (查询路由器): GET /v2.0/routers/{router_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2386,7 +2386,7 @@ func (c *Client) NeutronShowRouter(ctx context.Context, routerID string) (*vpc.N
 }
 
 var opNeutronShowSecurityGroup = &huawei.Operation{Service: "vpc", Name: "NeutronShowSecurityGroup", Method: "GET", Path: "/v2.0/security-groups/{security_group_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronShowSecurityGroup (查询安全组详情): GET /v2.0/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2407,7 +2407,7 @@ func (c *Client) NeutronShowSecurityGroup(ctx context.Context, securityGroupID s
 }
 
 var opNeutronShowSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "NeutronShowSecurityGroupRule", Method: "GET", Path: "/v2.0/security-group-rules/{security_group_rule_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronShowSecurityGroupRule (查询安全组规则详情): GET /v2.0/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2428,7 +2428,7 @@ func (c *Client) NeutronShowSecurityGroupRule(ctx context.Context, securityGroup
 }
 
 var opNeutronShowSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronShowSubnet", Method: "GET", Path: "/v2.0/subnets/{subnet_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronShowSubnet (查询子网): GET /v2.0/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2449,7 +2449,7 @@ func (c *Client) NeutronShowSubnet(ctx context.Context, subnetID string) (*vpc.N
 }
 
 var opNeutronUpdateFirewallGroup = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateFirewallGroup", Method: "PUT", Path: "/v2.0/fwaas/firewall_groups/{firewall_group_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronUpdateFirewallGroup (更新网络ACL组): PUT /v2.0/fwaas/firewall_groups/{firewall_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2470,7 +2470,7 @@ func (c *Client) NeutronUpdateFirewallGroup(ctx context.Context, firewallGroupID
 }
 
 var opNeutronUpdateFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateFirewallPolicy", Method: "PUT", Path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronUpdateFirewallPolicy (更新网络ACL策略): PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2491,7 +2491,7 @@ func (c *Client) NeutronUpdateFirewallPolicy(ctx context.Context, firewallPolicy
 }
 
 var opNeutronUpdateFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateFirewallRule", Method: "PUT", Path: "/v2.0/fwaas/firewall_rules/{firewall_rule_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronUpdateFirewallRule (更新网络ACL规则): PUT /v2.0/fwaas/firewall_rules/{firewall_rule_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2512,7 +2512,7 @@ func (c *Client) NeutronUpdateFirewallRule(ctx context.Context, firewallRuleID s
 }
 
 var opNeutronUpdateNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateNetwork", Method: "PUT", Path: "/v2.0/networks/{network_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronUpdateNetwork (更新网络): PUT /v2.0/networks/{network_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2533,7 +2533,7 @@ func (c *Client) NeutronUpdateNetwork(ctx context.Context, networkID string, bod
 }
 
 var opNeutronUpdatePort = &huawei.Operation{Service: "vpc", Name: "NeutronUpdatePort", Method: "PUT", Path: "/v2.0/ports/{port_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronUpdatePort (更新端口): PUT /v2.0/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2554,7 +2554,7 @@ func (c *Client) NeutronUpdatePort(ctx context.Context, portID string, body vpc.
 }
 
 var opNeutronUpdateRouter = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateRouter", Method: "PUT", Path: "/v2.0/routers/{router_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronUpdateRouter (更新路由器): PUT /v2.0/routers/{router_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2575,7 +2575,7 @@ func (c *Client) NeutronUpdateRouter(ctx context.Context, routerID string, body 
 }
 
 var opNeutronUpdateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateSecurityGroup", Method: "PUT", Path: "/v2.0/security-groups/{security_group_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronUpdateSecurityGroup (更新安全组): PUT /v2.0/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2596,7 +2596,7 @@ func (c *Client) NeutronUpdateSecurityGroup(ctx context.Context, securityGroupID
 }
 
 var opNeutronUpdateSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateSubnet", Method: "PUT", Path: "/v2.0/subnets/{subnet_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // NeutronUpdateSubnet (更新子网): PUT /v2.0/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2617,7 +2617,7 @@ func (c *Client) NeutronUpdateSubnet(ctx context.Context, subnetID string, body 
 }
 
 var opRejectVpcPeering = &huawei.Operation{Service: "vpc", Name: "RejectVpcPeering", Method: "PUT", Path: "/v2.0/vpc/peerings/{peering_id}/reject",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // RejectVpcPeering (拒绝对等连接请求): PUT /v2.0/vpc/peerings/{peering_id}/reject.
 // Retried on throttling, server errors and broken connections.
@@ -2638,7 +2638,7 @@ func (c *Client) RejectVpcPeering(ctx context.Context, peeringID string) (*vpc.R
 }
 
 var opRemoveVpcExtendCidr = &huawei.Operation{Service: "vpc", Name: "RemoveVpcExtendCidr", Method: "PUT", Path: "/v3/{project_id}/vpc/vpcs/{vpc_id}/remove-extend-cidr",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // RemoveVpcExtendCidr (移除VPC扩展网段): PUT /v3/{project_id}/vpc/vpcs/{vpc_id}/remove-extend-cidr.
 // Retried on throttling, server errors and broken connections.
@@ -2659,7 +2659,7 @@ func (c *Client) RemoveVpcExtendCidr(ctx context.Context, vpcID string, body vpc
 }
 
 var opShowAddressGroup = &huawei.Operation{Service: "vpc", Name: "ShowAddressGroup", Method: "GET", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowAddressGroup (查询地址组): GET /v3/{project_id}/vpc/address_groups/{address_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2680,7 +2680,7 @@ func (c *Client) ShowAddressGroup(ctx context.Context, addressGroupID string) (*
 }
 
 var opShowNetworkIPAvailabilities = &huawei.Operation{Service: "vpc", Name: "ShowNetworkIPAvailabilities", Method: "GET", Path: "/v2.0/network-ip-availabilities/{network_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowNetworkIPAvailabilities (查询网络IP使用情况): GET /v2.0/network-ip-availabilities/{network_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2701,7 +2701,7 @@ func (c *Client) ShowNetworkIPAvailabilities(ctx context.Context, networkID stri
 }
 
 var opShowPort = &huawei.Operation{Service: "vpc", Name: "ShowPort", Method: "GET", Path: "/v1/{project_id}/ports/{port_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowPort (查询端口): GET /v1/{project_id}/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2722,7 +2722,7 @@ func (c *Client) ShowPort(ctx context.Context, portID string) (*vpc.ShowPortResp
 }
 
 var opShowPortV1 = &huawei.Operation{Service: "vpc", Name: "ShowPortV1", Method: "GET", Path: "/v1/ports/{port_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowPortV1 (查询端口（废弃）): GET /v1/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2743,7 +2743,7 @@ func (c *Client) ShowPortV1(ctx context.Context, portID string) (*vpc.ShowPortV1
 }
 
 var opShowPrivateip = &huawei.Operation{Service: "vpc", Name: "ShowPrivateip", Method: "GET", Path: "/v1/{project_id}/privateips/{privateip_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowPrivateip (查询私有IP): GET /v1/{project_id}/privateips/{privateip_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2764,7 +2764,7 @@ func (c *Client) ShowPrivateip(ctx context.Context, privateipID string) (*vpc.Sh
 }
 
 var opShowQuota = &huawei.Operation{Service: "vpc", Name: "ShowQuota", Method: "GET", Path: "/v1/{project_id}/quotas",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowQuota (查询配额): GET /v1/{project_id}/quotas.
 // Retried on throttling, server errors and broken connections.
@@ -2785,7 +2785,7 @@ func (c *Client) ShowQuota(ctx context.Context, params *vpc.ShowQuotaParams) (*v
 }
 
 var opShowRouteTable = &huawei.Operation{Service: "vpc", Name: "ShowRouteTable", Method: "GET", Path: "/v1/{project_id}/routetables/{routetable_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowRouteTable (查询路由表): GET /v1/{project_id}/routetables/{routetable_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2806,7 +2806,7 @@ func (c *Client) ShowRouteTable(ctx context.Context, routetableID string) (*vpc.
 }
 
 var opShowSecurityGroup = &huawei.Operation{Service: "vpc", Name: "ShowSecurityGroup", Method: "GET", Path: "/v3/{project_id}/vpc/security-groups/{security_group_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowSecurityGroup (查询安全组): GET /v3/{project_id}/vpc/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2827,7 +2827,7 @@ func (c *Client) ShowSecurityGroup(ctx context.Context, securityGroupID string) 
 }
 
 var opShowSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "ShowSecurityGroupRule", Method: "GET", Path: "/v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowSecurityGroupRule (查询安全组规则): GET /v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2848,7 +2848,7 @@ func (c *Client) ShowSecurityGroupRule(ctx context.Context, securityGroupRuleID 
 }
 
 var opShowSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "ShowSecurityGroupRuleV1", Method: "GET", Path: "/v1/{project_id}/security-group-rules/{security_group_rule_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowSecurityGroupRuleV1 (查询安全组规则): GET /v1/{project_id}/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2869,7 +2869,7 @@ func (c *Client) ShowSecurityGroupRuleV1(ctx context.Context, securityGroupRuleI
 }
 
 var opShowSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "ShowSecurityGroupV1", Method: "GET", Path: "/v1/{project_id}/security-groups/{security_group_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowSecurityGroupV1 (查询安全组): GET /v1/{project_id}/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2932,7 +2932,7 @@ func (c *Client) ShowSubNetworkInterfacesQuantity(ctx context.Context) (*vpc.Sho
 }
 
 var opShowSubnet = &huawei.Operation{Service: "vpc", Name: "ShowSubnet", Method: "GET", Path: "/v1/{project_id}/subnets/{subnet_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowSubnet (查询子网): GET /v1/{project_id}/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2953,7 +2953,7 @@ func (c *Client) ShowSubnet(ctx context.Context, subnetID string) (*vpc.ShowSubn
 }
 
 var opShowSubnetTags = &huawei.Operation{Service: "vpc", Name: "ShowSubnetTags", Method: "GET", Path: "/v2.0/{project_id}/subnets/{subnet_id}/tags",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowSubnetTags (查询子网资源标签): GET /v2.0/{project_id}/subnets/{subnet_id}/tags.
 // Retried on throttling, server errors and broken connections.
@@ -2974,7 +2974,7 @@ func (c *Client) ShowSubnetTags(ctx context.Context, subnetID string) (*vpc.Show
 }
 
 var opShowTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "ShowTrafficMirrorFilter", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowTrafficMirrorFilter (查询流量镜像筛选条件详情): GET /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}.
 // Retried on throttling, server errors and broken connections.
@@ -2995,7 +2995,7 @@ func (c *Client) ShowTrafficMirrorFilter(ctx context.Context, trafficMirrorFilte
 }
 
 var opShowTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "ShowTrafficMirrorFilterRule", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowTrafficMirrorFilterRule (查询流量镜像筛选规则详情): GET /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3016,7 +3016,7 @@ func (c *Client) ShowTrafficMirrorFilterRule(ctx context.Context, trafficMirrorF
 }
 
 var opShowTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "ShowTrafficMirrorSession", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowTrafficMirrorSession (查询流量镜像会话详情): GET /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3037,7 +3037,7 @@ func (c *Client) ShowTrafficMirrorSession(ctx context.Context, trafficMirrorSess
 }
 
 var opShowVpc = &huawei.Operation{Service: "vpc", Name: "ShowVpc", Method: "GET", Path: "/v1/{project_id}/vpcs/{vpc_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowVpc (查询VPC): GET /v1/{project_id}/vpcs/{vpc_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3058,7 +3058,7 @@ func (c *Client) ShowVpc(ctx context.Context, vpcID string) (*vpc.ShowVpcRespons
 }
 
 var opShowVpcPeering = &huawei.Operation{Service: "vpc", Name: "ShowVpcPeering", Method: "GET", Path: "/v2.0/vpc/peerings/{peering_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowVpcPeering (查询对等连接): GET /v2.0/vpc/peerings/{peering_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3079,7 +3079,7 @@ func (c *Client) ShowVpcPeering(ctx context.Context, peeringID string) (*vpc.Sho
 }
 
 var opShowVpcRoute = &huawei.Operation{Service: "vpc", Name: "ShowVpcRoute", Method: "GET", Path: "/v2.0/vpc/routes/{route_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowVpcRoute (查询VPC路由): GET /v2.0/vpc/routes/{route_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3100,7 +3100,7 @@ func (c *Client) ShowVpcRoute(ctx context.Context, routeID string) (*vpc.ShowVpc
 }
 
 var opShowVpcTags = &huawei.Operation{Service: "vpc", Name: "ShowVpcTags", Method: "GET", Path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowVpcTags (查询VPC资源标签): GET /v2.0/{project_id}/vpcs/{vpc_id}/tags.
 // Retried on throttling, server errors and broken connections.
@@ -3121,7 +3121,7 @@ func (c *Client) ShowVpcTags(ctx context.Context, vpcID string) (*vpc.ShowVpcTag
 }
 
 var opShowVpcVpc = &huawei.Operation{Service: "vpc", Name: "ShowVpcVpc", Method: "GET", Path: "/v3/{project_id}/vpc/vpcs/{vpc_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // ShowVpcVpc (查询VPC详情): GET /v3/{project_id}/vpc/vpcs/{vpc_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3142,7 +3142,7 @@ func (c *Client) ShowVpcVpc(ctx context.Context, vpcID string) (*vpc.ShowVpcVpcR
 }
 
 var opUpdateAddSource = &huawei.Operation{Service: "vpc", Name: "UpdateAddSource", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/add-sources",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateAddSource (流量镜像会话添加镜像源): PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/add-sources.
 // Retried on throttling, server errors and broken connections.
@@ -3163,7 +3163,7 @@ func (c *Client) UpdateAddSource(ctx context.Context, trafficMirrorSessionID str
 }
 
 var opUpdateAddressGroup = &huawei.Operation{Service: "vpc", Name: "UpdateAddressGroup", Method: "PUT", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateAddressGroup (更新地址组): PUT /v3/{project_id}/vpc/address_groups/{address_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3184,7 +3184,7 @@ func (c *Client) UpdateAddressGroup(ctx context.Context, addressGroupID string, 
 }
 
 var opUpdatePort = &huawei.Operation{Service: "vpc", Name: "UpdatePort", Method: "PUT", Path: "/v1/{project_id}/ports/{port_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdatePort (更新端口): PUT /v1/{project_id}/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3205,7 +3205,7 @@ func (c *Client) UpdatePort(ctx context.Context, portID string, body vpc.UpdateP
 }
 
 var opUpdatePortV1 = &huawei.Operation{Service: "vpc", Name: "UpdatePortV1", Method: "PUT", Path: "/v1/ports/{port_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // UpdatePortV1 (更新端口（废弃）): PUT /v1/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3226,7 +3226,7 @@ func (c *Client) UpdatePortV1(ctx context.Context, portID string, body vpc.Updat
 }
 
 var opUpdateRemoveSource = &huawei.Operation{Service: "vpc", Name: "UpdateRemoveSource", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/remove-sources",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateRemoveSource (流量镜像会话移除镜像源): PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/remove-sources.
 // Retried on throttling, server errors and broken connections.
@@ -3247,7 +3247,7 @@ func (c *Client) UpdateRemoveSource(ctx context.Context, trafficMirrorSessionID 
 }
 
 var opUpdateRouteTable = &huawei.Operation{Service: "vpc", Name: "UpdateRouteTable", Method: "PUT", Path: "/v1/{project_id}/routetables/{routetable_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateRouteTable (更新路由表): PUT /v1/{project_id}/routetables/{routetable_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3268,7 +3268,7 @@ func (c *Client) UpdateRouteTable(ctx context.Context, routetableID string, body
 }
 
 var opUpdateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "UpdateSecurityGroup", Method: "PUT", Path: "/v3/{project_id}/vpc/security-groups/{security_group_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateSecurityGroup (更新安全组): PUT /v3/{project_id}/vpc/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3310,7 +3310,7 @@ func (c *Client) UpdateSubNetworkInterface(ctx context.Context, subNetworkInterf
 }
 
 var opUpdateSubnet = &huawei.Operation{Service: "vpc", Name: "UpdateSubnet", Method: "PUT", Path: "/v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateSubnet (更新子网): PUT /v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3331,7 +3331,7 @@ func (c *Client) UpdateSubnet(ctx context.Context, vpcID string, subnetID string
 }
 
 var opUpdateTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "UpdateTrafficMirrorFilter", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateTrafficMirrorFilter (更新流量镜像筛选条件): PUT /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3352,7 +3352,7 @@ func (c *Client) UpdateTrafficMirrorFilter(ctx context.Context, trafficMirrorFil
 }
 
 var opUpdateTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "UpdateTrafficMirrorFilterRule", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateTrafficMirrorFilterRule (更新流量镜像筛选规则): PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3373,7 +3373,7 @@ func (c *Client) UpdateTrafficMirrorFilterRule(ctx context.Context, trafficMirro
 }
 
 var opUpdateTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "UpdateTrafficMirrorSession", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateTrafficMirrorSession (更新流量镜像会话): PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3394,7 +3394,7 @@ func (c *Client) UpdateTrafficMirrorSession(ctx context.Context, trafficMirrorSe
 }
 
 var opUpdateVpc = &huawei.Operation{Service: "vpc", Name: "UpdateVpc", Method: "PUT", Path: "/v1/{project_id}/vpcs/{vpc_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: true, Domain: false}
 
 // UpdateVpc (更新VPC): PUT /v1/{project_id}/vpcs/{vpc_id}.
 // Retried on throttling, server errors and broken connections.
@@ -3415,7 +3415,7 @@ func (c *Client) UpdateVpc(ctx context.Context, vpcID string, body vpc.UpdateVpc
 }
 
 var opUpdateVpcPeering = &huawei.Operation{Service: "vpc", Name: "UpdateVpcPeering", Method: "PUT", Path: "/v2.0/vpc/peerings/{peering_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // UpdateVpcPeering (更新对等连接): PUT /v2.0/vpc/peerings/{peering_id}.
 // Retried on throttling, server errors and broken connections.

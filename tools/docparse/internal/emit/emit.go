@@ -68,8 +68,13 @@ type SecurityScheme struct {
 type Document struct {
 	Info            Info
 	Servers         []Server
-	SecuritySchemes []SecurityScheme   // those operations may name; only the used ones are written
-	Operations      []*model.Operation // in order; all pages of one service
+	SecuritySchemes []SecurityScheme // those operations may name; only the used ones are written
+	// Security is the document's default requirement (scheme names, any
+	// one of them), written as its top-level security. Each operation's
+	// Security is its whole requirement: one that differs from this one,
+	// none included, is written on the operation (none as security: []).
+	Security   []string
+	Operations []*model.Operation // in order; all pages of one service
 	// SecretHeaders name the response headers that carry credentials
 	// (compared as HTTP compares names); they are marked x-docapi-secret.
 	SecretHeaders []string

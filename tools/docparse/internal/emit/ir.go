@@ -13,6 +13,9 @@ type spec struct {
 	paths   []*pathIR
 	schemas []*componentIR   // sorted by name
 	schemes []SecurityScheme // the ones in use, sorted by name
+	// security is the default requirement; each operation's own is
+	// written only where it differs.
+	security []string
 }
 
 type pathIR struct {
@@ -27,6 +30,7 @@ type opIR struct {
 	requestBody          *bodyIR
 	responses            []*responseIR
 	security             []string
+	ownSecurity          bool // security is written, even when empty
 	extensions           []extensionIR
 	source               model.Loc
 }

@@ -26,6 +26,8 @@ type resolver struct {
 	plain   map[[2]string]*schemaIR     // shared {type, format} schemas with nothing else
 	bodies  map[*model.Body]*bodyIR
 	secret  map[string]bool // canonical names of secret response headers
+	// security is the document's default requirement, its known schemes.
+	security []string
 }
 
 // operation is a checked model.Operation with what resolution derived.
@@ -57,6 +59,16 @@ func resolve(doc Document) (*spec, model.Diagnostics) {
 		r.secret[http.CanonicalHeaderKey(h)] = true
 	}
 	r.checkSchemes(doc.SecuritySchemes)
+	for _, name := range doc.Security {
+		if _, ok := r.schemes[name]; !ok {
+			r.diags.Errorf(model.Loc{What: "security"}, "unknown security scheme %q (declare it in securitySchemes)", name)
+			continue
+		}
+		if !slices.Contains(r.security, name) {
+			r.used[name] = true
+			r.security = append(r.security, name)
+		}
+	}
 	ops := r.checkOperations(doc.Operations)
 	for _, op := range ops {
 		r.prepare(op)
@@ -68,7 +80,7 @@ func resolve(doc Document) (*spec, model.Diagnostics) {
 	r.comps = discover(ops, &r.diags)
 	r.comps.assignNames(reservedNames(ids))
 
-	sp := &spec{info: r.info(doc.Info), servers: r.servers(doc.Servers)}
+	sp := &spec{info: r.info(doc.Info), servers: r.servers(doc.Servers), security: r.security}
 	items := make(map[string]*pathIR)
 	for _, op := range ops {
 		item, ok := items[op.path]
@@ -432,6 +444,11 @@ func (r *resolver) operation(op *operation) *opIR {
 	for _, s := range op.schemes {
 		out.security = append(out.security, s.Name)
 	}
+	if len(r.security) > 0 {
+		out.ownSecurity = !sameSet(out.security, r.security)
+	} else {
+		out.ownSecurity = len(out.security) > 0
+	}
 	out.extensions = r.extensions(op)
 	return out
 }
@@ -559,3 +576,18 @@ func tidyText(s string) string {
 // valid is s as it will be written: YAML holds only valid UTF-8, and names
 // are compared (for repeats, or with example keys) as written.
 func valid(s string) string { return yamlw.ValidUTF8(s) }
+
+// sameSet reports whether a and b hold the same names, in any order.
+func sameSet(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			return false
+		}
+	}
+	return true
+}

@@ -53,6 +53,9 @@ func write(out io.Writer, sp *spec) error {
 		}
 		y.EndSeq()
 	}
+	if len(sp.security) > 0 {
+		w.security(sp.security)
+	}
 	y.Key("paths")
 	y.BeginMap()
 	for _, p := range sp.paths {
@@ -95,6 +98,22 @@ func write(out io.Writer, sp *spec) error {
 	}
 	y.EndMap()
 	return y.Close()
+}
+
+// security writes a security requirement: any one of the schemes, each
+// without scopes; none is security: [].
+func (w *writer) security(names []string) {
+	y := w.y
+	y.Key("security")
+	y.BeginSeq()
+	for _, name := range names {
+		y.BeginMap()
+		y.Key(name)
+		y.BeginSeq()
+		y.EndSeq()
+		y.EndMap()
+	}
+	y.EndSeq()
 }
 
 type writer struct {
@@ -223,17 +242,8 @@ func (w *writer) operation(op *opIR) {
 		w.response(r)
 	}
 	y.EndMap()
-	if len(op.security) > 0 {
-		y.Key("security")
-		y.BeginSeq()
-		for _, name := range op.security {
-			y.BeginMap()
-			y.Key(name)
-			y.BeginSeq()
-			y.EndSeq()
-			y.EndMap()
-		}
-		y.EndSeq()
+	if op.ownSecurity {
+		w.security(op.security)
 	}
 	for _, x := range op.extensions {
 		y.Key(x.key)

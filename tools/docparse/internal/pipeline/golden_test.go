@@ -62,14 +62,14 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// checkAccounted: every page given is read, skipped, given to another spec
-// or left out; the spec holds one operation per operation of the pages
+// checkAccounted: every page given is read, skipped, given to another spec,
+// excluded or left out; the spec holds one operation per operation of the pages
 // read; and specs/<service>.leftout lists every page not read, with why.
 func checkAccounted(t *testing.T, name string, spec []byte, res *Result) {
 	t.Helper()
-	if sum := res.Read + len(res.Skipped) + len(res.Excluded) + len(res.LeftOut); sum != res.Pages {
-		t.Errorf("%d pages given, but %d read + %d skipped + %d for other specs + %d left out = %d",
-			res.Pages, res.Read, len(res.Skipped), len(res.Excluded), len(res.LeftOut), sum)
+	if sum := res.Read + len(res.Skipped) + len(res.OtherSpecs) + len(res.Excluded) + len(res.LeftOut); sum != res.Pages {
+		t.Errorf("%d pages given, but %d read + %d skipped + %d for other specs + %d excluded + %d left out = %d",
+			res.Pages, res.Read, len(res.Skipped), len(res.OtherSpecs), len(res.Excluded), len(res.LeftOut), sum)
 	}
 	doc, err := openapi3.NewLoader().LoadFromData(spec)
 	if err != nil {
@@ -96,7 +96,7 @@ func checkAccounted(t *testing.T, name string, spec []byte, res *Result) {
 		}
 	}
 	want := map[string]string{}
-	for kind, outcomes := range map[string][]PageOutcome{"left out": res.LeftOut, "skipped": res.Skipped, "other spec": res.Excluded} {
+	for kind, outcomes := range map[string][]PageOutcome{"left out": res.LeftOut, "skipped": res.Skipped, "other spec": res.OtherSpecs, "excluded": res.Excluded} {
 		for _, o := range outcomes {
 			want[o.File] = kind
 		}

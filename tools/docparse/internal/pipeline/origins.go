@@ -22,12 +22,28 @@ import (
 
 // origins says where the pages came from, for the spec's info: the service
 // file's docs entry whose folder holds a page, or else the git checkout a
-// page lies in (its HEAD commit and origin remote), unless that checkout is
-// the one docparse runs in (pages kept in the project's own tree are
-// copies, which a docs entry describes). One entry per folder, sorted.
+// page lies in (its HEAD commit and origin remote), unless that checkout
+// holds the service file: pages kept in the project's own tree are copies,
+// which a docs entry describes, and a spec kept there could not name the
+// commit it is committed in. Where docparse runs does not matter. One entry
+// per folder, sorted.
 func origins(sources []Source, c *service.Config, diags *model.Diagnostics) []emit.Docs {
+	if c != nil {
+		for _, d := range c.Docs {
+			// An entry naming no folder would leave its pages' origin out
+			// without a word.
+			if fi, err := os.Stat(c.DocsFolder(d)); err != nil {
+				diags.Errorf(c.DocsLoc(d), "%v", err)
+			} else if !fi.IsDir() {
+				diags.Errorf(c.DocsLoc(d), "%s is not a folder", c.DocsFolder(d))
+			}
+		}
+	}
 	seen := map[string]emit.Docs{}
-	here := gitRoot(".")
+	project := ""
+	if c != nil && c.File != "" {
+		project = gitRoot(filepath.Dir(c.File))
+	}
 	roots := map[string]string{}    // page folder → its checkout root
 	inRoot := map[string][]string{} // checkout root → its pages
 	for _, src := range sources {
@@ -36,13 +52,16 @@ func origins(sources []Source, c *service.Config, diags *model.Diagnostics) []em
 			seen[d.Pages] = d
 			continue
 		}
+		if _, err := os.Stat(page); err != nil {
+			continue // bytes given under a name, not a file: no checkout to name
+		}
 		dir := filepath.Dir(page)
 		root, ok := roots[dir]
 		if !ok {
 			root = gitRoot(dir)
 			roots[dir] = root
 		}
-		if root == "" || root == here {
+		if root == "" || root == project {
 			continue
 		}
 		inRoot[root] = append(inRoot[root], page)

@@ -57,15 +57,16 @@ func TestOriginsFromGitCheckout(t *testing.T) {
 }
 
 func TestOriginsFromDocsEntries(t *testing.T) {
-	c := &service.Config{File: "specs/x.service.yaml", Docs: []service.Docs{
+	c := &service.Config{File: "../../../../specs/x.service.yaml", Docs: []service.Docs{
 		{Folder: "../testdata/corpus/huaweicloudDocs/vpc/API参考", Repository: "huaweicloudDocs/vpc", Commit: "a70e883", Path: "cn.zh-cn/API参考"}}}
+	var diags model.Diagnostics
 	got := origins([]Source{
-		{Name: "testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md"},
-		{Name: "testdata/corpus/huaweicloudDocs/vpc/API参考-old/x.md"}, // a sibling folder is not under it
-	}, c, &model.Diagnostics{})
-	want := emit.Docs{Pages: "testdata/corpus/huaweicloudDocs/vpc/API参考", Repository: "huaweicloudDocs/vpc", Commit: "a70e883", Path: "cn.zh-cn/API参考"}
-	if len(got) != 1 || !reflect.DeepEqual(got[0], want) {
-		t.Fatalf("origins = %+v, want [%+v]", got, want)
+		{Name: "../../../../testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md"},
+		{Name: "../../../../testdata/corpus/huaweicloudDocs/vpc/API参考-old/x.md"}, // a sibling folder is not under it
+	}, c, &diags)
+	want := emit.Docs{Pages: "../../../../testdata/corpus/huaweicloudDocs/vpc/API参考", Repository: "huaweicloudDocs/vpc", Commit: "a70e883", Path: "cn.zh-cn/API参考"}
+	if len(got) != 1 || !reflect.DeepEqual(got[0], want) || len(diags) != 0 {
+		t.Fatalf("origins = %+v, want [%+v]; diags %v", got, want, diags)
 	}
 }
 
@@ -203,5 +204,38 @@ func TestOriginsRecordPagesChangedSinceCommit(t *testing.T) {
 	got = origins(pages("查询VPC.md"), nil, &diags)
 	if len(got) != 1 || got[0].Modified != nil || len(diags) != 1 || diags[0].Severity != model.Note || !strings.Contains(diags[0].Msg, "cannot tell") {
 		t.Errorf("without git: origins = %+v, diags %v", got, diags)
+	}
+}
+
+// A checkout of the documentation is named whatever the working directory,
+// its own folder included; only the checkout holding the service file is
+// the project's, whose pages are copies.
+func TestOriginsWhateverTheWorkingDirectory(t *testing.T) {
+	root := t.TempDir()
+	git := filepath.Join(root, ".git")
+	write(t, filepath.Join(git, "config"), "[remote \"origin\"]\n\turl = https://github.com/huaweicloudDocs/evs.git\n")
+	write(t, filepath.Join(git, "HEAD"), headCommit+"\n")
+	page := filepath.Join("cn.zh-cn", "API参考", "查询云硬盘.md")
+	write(t, filepath.Join(root, page), "# x\n")
+	t.Setenv("PATH", "") // no git: the commit is still named, with a note
+	t.Chdir(root)
+	elsewhere := &service.Config{File: filepath.Join(t.TempDir(), "evs.service.yaml")}
+	inside := &service.Config{File: filepath.Join(root, "evs.service.yaml")}
+	want := emit.Docs{Pages: ".", Repository: "https://github.com/huaweicloudDocs/evs.git", Commit: headCommit}
+	for _, c := range []struct {
+		name string
+		cfg  *service.Config
+		want []emit.Docs
+	}{
+		{"no service file", nil, []emit.Docs{want}},
+		{"service file elsewhere", elsewhere, []emit.Docs{want}},
+		{"service file in the checkout", inside, []emit.Docs{}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := origins([]Source{{Name: page}}, c.cfg, &model.Diagnostics{})
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("origins = %+v, want %+v", got, c.want)
+			}
+		})
 	}
 }

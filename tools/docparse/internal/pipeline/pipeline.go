@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/constraints"
 	"github.com/docapi/docapi/tools/docparse/internal/emit"
@@ -77,7 +78,8 @@ type Result struct {
 	Pages      int    // pages given
 	Read       int    // pages whose operations are in the spec
 	Skipped    []PageOutcome
-	Excluded   []PageOutcome // operations the service file's paths leave to another spec
+	OtherSpecs []PageOutcome // pages whose operations the service file's paths leave to another spec
+	Excluded   []PageOutcome // pages the service file's exclude entries keep out, not read
 	LeftOut    []PageOutcome
 	Operations int
 	Schemas    int
@@ -90,8 +92,8 @@ type Result struct {
 
 // Summary is the one-line report docparse prints.
 func (r *Result) Summary() string {
-	return fmt.Sprintf("%d pages: %d read, %d skipped, %d for other specs, %d left out; %d operations, %d schemas, %d warnings, %d errors",
-		r.Pages, r.Read, len(r.Skipped), len(r.Excluded), len(r.LeftOut), r.Operations, r.Schemas,
+	return fmt.Sprintf("%d pages: %d read, %d skipped, %d for other specs, %d excluded, %d left out; %d operations, %d schemas, %d warnings, %d errors",
+		r.Pages, r.Read, len(r.Skipped), len(r.OtherSpecs), len(r.Excluded), len(r.LeftOut), r.Operations, r.Schemas,
 		r.Diags.Count(model.Warning), r.Diags.Count(model.Error))
 }
 
@@ -104,7 +106,7 @@ func Run(sources []Source, opts Options) *Result {
 	}
 	res.docs = origins(sources, opts.Service, &res.Diags)
 	tables := xref.NewIndex(linkedPages(opts))
-	pages := res.selectPaths(res.readPages(sources, opts.Family, tables), opts.Service)
+	pages := res.selectPaths(res.readPages(sources, opts, tables), opts.Service)
 	xref.Resolve(pages, tables, &res.Diags)
 	given := make([]string, len(sources))
 	for i, src := range sources {
@@ -131,6 +133,7 @@ func Run(sources []Source, opts Options) *Result {
 			break
 		}
 		out, schemas, diags := emit.Emit(doc)
+		placeSettings(diags, opts.Service)
 		kept := res.leaveOutFailedBy(pages, diags)
 		if len(kept) < len(pages) {
 			// Emit again without the pages the emitter refused, keeping
@@ -153,11 +156,18 @@ func Run(sources []Source, opts Options) *Result {
 }
 
 // readPages detects and reads every source, filing the ones that are not
-// operations as skipped.
-func (res *Result) readPages(sources []Source, forced string, tables *xref.Index) []*model.Page {
+// operations as skipped. A page the service file excludes is not read: its
+// content, whatever it is, is no concern of this spec.
+func (res *Result) readPages(sources []Source, opts Options, tables *xref.Index) []*model.Page {
+	forced := opts.Family
 	var pages []*model.Page
 	families := map[string]string{} // family → first page of it
 	for _, src := range sources {
+		if why, at := opts.Service.Exclusion(src.Name); why != "" {
+			res.Diags.Notef(model.Loc{File: src.Name}, "excluded by %s: %s; not read", at, why)
+			res.Excluded = append(res.Excluded, PageOutcome{src.Name, why})
+			continue
+		}
 		if src.TooLarge {
 			res.Diags.Errorf(model.Loc{File: src.Name}, "%v; not read", errTooLarge)
 			res.LeftOut = append(res.LeftOut, PageOutcome{src.Name, errTooLarge.Error()})
@@ -249,10 +259,6 @@ func linkedPages(opts Options) xref.Loader {
 func (res *Result) selectPaths(pages []*model.Page, c *service.Config) []*model.Page {
 	kept := pages[:0:0]
 	for _, pg := range pages {
-		if why := c.Excluded(pg.Loc.File); why != "" {
-			res.Excluded = append(res.Excluded, PageOutcome{pg.Loc.File, "the service file excludes it: " + why})
-			continue
-		}
 		ops := pg.Operations[:0:0]
 		for _, op := range pg.Operations {
 			if op.Path == "" || c.Selects(op.Path) {
@@ -260,7 +266,7 @@ func (res *Result) selectPaths(pages []*model.Page, c *service.Config) []*model.
 			}
 		}
 		if len(ops) == 0 && len(pg.Operations) > 0 {
-			res.Excluded = append(res.Excluded, PageOutcome{pg.Loc.File, "path " + pg.Operations[0].Path + " is not under the service file's paths"})
+			res.OtherSpecs = append(res.OtherSpecs, PageOutcome{pg.Loc.File, "path " + pg.Operations[0].Path + " is not under the service file's paths"})
 			continue
 		}
 		pg.Operations = ops
@@ -303,6 +309,20 @@ func (res *Result) leaveOutFailedBy(pages []*model.Page, diags model.Diagnostics
 		kept = append(kept, pg)
 	}
 	return kept
+}
+
+// placeSettings locates the emitter's findings about a document-level
+// setting (servers, info.title, security) at the service file's key that
+// gave it, so that the message names the file to correct.
+func placeSettings(diags model.Diagnostics, c *service.Config) {
+	if c == nil {
+		return
+	}
+	for i := range diags {
+		if at := &diags[i].Loc; at.File == "" && at.What != "" {
+			*at = c.KeyLoc(strings.TrimPrefix(at.What, "info."))
+		}
+	}
 }
 
 // fatal reports an error that no page accounts for (the service file, the
@@ -370,6 +390,7 @@ func (res *Result) document(c *service.Config) (emit.Document, bool) {
 	}
 	doc.Info = emit.Info{Title: c.Title, Version: c.Version, Description: c.Description, Docs: res.docs}
 	doc.SecretHeaders = c.SecretHeaders
+	doc.Security = c.Security
 	for _, name := range sortedNames(c.SecuritySchemes) {
 		s := c.SecuritySchemes[name]
 		doc.SecuritySchemes = append(doc.SecuritySchemes, emit.SecurityScheme{Name: name, Type: s.Type, In: s.In, ParamName: s.Name, Description: s.Description})

@@ -37,6 +37,11 @@ type Config struct {
 	// SecuritySchemes are the schemes the vendor's pages imply; a header
 	// parameter a scheme carries becomes that security requirement.
 	SecuritySchemes map[string]SecurityScheme `yaml:"securitySchemes"`
+	// Security is what every operation requires (any one of these
+	// schemes; OpenAPI's top-level security) unless its page's parameters
+	// or its operations entry say otherwise: most pages never list the
+	// token header their service needs.
+	Security []string `yaml:"security"`
 	// Operations correct or complete what single pages say.
 	Operations []OperationConfig `yaml:"operations"`
 	// Docs say where copied pages came from: a page under Folder is the
@@ -47,19 +52,42 @@ type Config struct {
 	// SecretHeaders are the response headers that carry a credential (an
 	// IAM token): generated clients hold them as secrets, never printed.
 	SecretHeaders []string `yaml:"secretHeaders"`
+
+	keyLines map[string]int // top-level key → its line, for locations
 }
 
 // Docs is the origin of a folder of pages copied from a documentation
 // repository.
 type Docs struct {
-	Folder     string `yaml:"folder"` // relative to the service file
+	Line       int    `yaml:"-"`
+	Folder     string `yaml:"folder"` // absolute, or relative to the service file
 	Repository string `yaml:"repository"`
 	Commit     string `yaml:"commit"`
 	Path       string `yaml:"path"` // the folder in the repository
 }
 
 // DocsFolder is d.Folder as a path from where docparse runs.
-func (c *Config) DocsFolder(d Docs) string { return filepath.Join(filepath.Dir(c.File), d.Folder) }
+func (c *Config) DocsFolder(d Docs) string { return c.fromHere(d.Folder) }
+
+// fromHere is a path the service file gives (absolute, or relative to the
+// file's folder) as a path from where docparse runs.
+func (c *Config) fromHere(p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(filepath.Dir(c.File), p)
+}
+
+// KeyLoc locates a top-level key of the service file (its line when the
+// file has the key), so that a finding about a setting names the file.
+func (c *Config) KeyLoc(key string) model.Loc {
+	return model.Loc{File: c.File, Line: c.keyLines[key], What: key}
+}
+
+// DocsLoc locates a docs entry.
+func (c *Config) DocsLoc(d Docs) model.Loc {
+	return model.Loc{File: c.File, Line: d.Line, What: "docs folder " + d.Folder}
+}
 
 // SecurityScheme is an OpenAPI security scheme (type apiKey: a key in a
 // header, query parameter or cookie).
@@ -70,16 +98,16 @@ type SecurityScheme struct {
 	Description string `yaml:"description"`
 }
 
-// Excluded returns why the service file keeps page (a file name) out of
-// the spec, or "".
-func (c *Config) Excluded(page string) string {
+// Exclusion returns why the service file keeps page (a file name) out of
+// the spec, and where it says so; "" when it does not.
+func (c *Config) Exclusion(page string) (why string, at model.Loc) {
 	if c == nil {
-		return ""
+		return "", model.Loc{}
 	}
-	if oc := c.find(filepath.Base(page)); oc != nil {
-		return oc.Exclude
+	if oc := c.find(filepath.Base(page)); oc != nil && oc.Exclude != "" {
+		return oc.Exclude, c.loc(oc)
 	}
-	return ""
+	return "", model.Loc{}
 }
 
 // Selects reports whether an operation at path belongs to the spec.
@@ -114,11 +142,12 @@ func pathSegments(p string) []string {
 	return strings.Split(strings.Trim(model.PathShape(p), "/"), "/")
 }
 
-// PagePaths are Pages resolved against the service file's folder.
+// PagePaths are Pages as paths from where docparse runs: absolute ones as
+// they are, relative ones resolved against the service file's folder.
 func (c *Config) PagePaths() []string {
 	out := make([]string, len(c.Pages))
 	for i, p := range c.Pages {
-		out[i] = filepath.Join(filepath.Dir(c.File), p)
+		out[i] = c.fromHere(p)
 	}
 	return out
 }
@@ -144,9 +173,12 @@ type OperationConfig struct {
 	OperationID string            `yaml:"operationId"`
 	Method      string            `yaml:"method"`
 	Path        string            `yaml:"path"`
-	Fixed       map[string]string `yaml:"fixed"`    // path parameter → its only value
-	Security    []string          `yaml:"security"` // security scheme names
-	Extensions  map[string]any    `yaml:"extensions"`
+	Fixed       map[string]string `yaml:"fixed"` // path parameter → its only value
+	// Security, when set, replaces what the operation requires: scheme
+	// names, any one of them; [] for an operation that needs no
+	// credentials (IAM's token issuing).
+	Security   []string       `yaml:"security"`
+	Extensions map[string]any `yaml:"extensions"`
 	// Exclude, when set, keeps the page out of the spec and says why (a
 	// variant of an operation another page documents, say).
 	Exclude string `yaml:"exclude"`
@@ -168,6 +200,11 @@ func Parse(file string, data []byte) (*Config, error) {
 	for name, sch := range cfg.SecuritySchemes {
 		if sch.Type != "apiKey" || (sch.In != "header" && sch.In != "query" && sch.In != "cookie") || sch.Name == "" {
 			return nil, fmt.Errorf("%s: security scheme %s: only type apiKey with in header, query or cookie and a name is supported", file, name)
+		}
+	}
+	for _, name := range cfg.Security {
+		if _, ok := cfg.SecuritySchemes[name]; !ok {
+			return nil, fmt.Errorf("%s: %q is not one of the securitySchemes", cfg.KeyLoc("security"), name)
 		}
 	}
 	for i, d := range cfg.Docs {
@@ -201,19 +238,23 @@ func IsCommit(s string) bool {
 	return true
 }
 
-// setLines records the line of each operations entry for error messages.
+// setLines records the line of each top-level key and of each operations
+// and docs entry for error messages.
 func setLines(root *yaml.Node, cfg *Config) {
 	if len(root.Content) == 0 {
 		return
 	}
 	m := root.Content[0]
+	cfg.keyLines = map[string]int{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value != "operations" {
-			continue
-		}
-		for j, item := range m.Content[i+1].Content {
-			if j < len(cfg.Operations) {
+		key, items := m.Content[i].Value, m.Content[i+1].Content
+		cfg.keyLines[key] = m.Content[i].Line
+		for j, item := range items {
+			switch {
+			case key == "operations" && j < len(cfg.Operations):
 				cfg.Operations[j].Line = item.Line
+			case key == "docs" && j < len(cfg.Docs):
+				cfg.Docs[j].Line = item.Line
 			}
 		}
 	}
@@ -244,7 +285,7 @@ func Apply(c *Config, pages []*model.Page, given []string) model.Diagnostics {
 				c.apply(oc, op, &diags)
 			}
 			if c != nil {
-				c.secure(op)
+				c.secure(op, oc != nil && oc.Security != nil)
 			}
 			finish(op, &diags)
 		}
@@ -302,12 +343,14 @@ func (c *Config) apply(oc *OperationConfig, op *model.Operation, diags *model.Di
 }
 
 // secure turns the parameters a declared security scheme carries into that
-// security requirement, so callers never pass the key by hand.
-func (c *Config) secure(op *model.Operation) {
+// security requirement, so callers never pass the key by hand; an
+// operation that states none gets the service's. set means the operations
+// entry gave the requirement, which then stands as given.
+func (c *Config) secure(op *model.Operation, set bool) {
 	kept := op.Params[:0]
 	for _, p := range op.Params {
 		if name := c.schemeCarrying(p); name != "" {
-			if !slices.Contains(op.Security, name) {
+			if !set && !slices.Contains(op.Security, name) {
 				op.Security = append(op.Security, name)
 			}
 			continue
@@ -315,6 +358,9 @@ func (c *Config) secure(op *model.Operation) {
 		kept = append(kept, p)
 	}
 	op.Params = kept
+	if !set && len(op.Security) == 0 {
+		op.Security = slices.Clone(c.Security)
+	}
 }
 
 func (c *Config) schemeCarrying(p *model.Param) string {

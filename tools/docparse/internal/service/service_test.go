@@ -1,10 +1,12 @@
 package service
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
@@ -111,14 +113,14 @@ operations:
 			t.Errorf("Selects(%q) = %t, want %t", path, got, want)
 		}
 	}
-	if got := cfg.Excluded("dir/variant.md"); !strings.Contains(got, "a variant") {
-		t.Errorf("Excluded = %q", got)
+	if got, at := cfg.Exclusion("dir/variant.md"); !strings.Contains(got, "a variant") || at.File != "svc.yaml" || at.Line == 0 {
+		t.Errorf("Exclusion = %q at %v", got, at)
 	}
-	if got := cfg.Excluded("main.md"); got != "" {
-		t.Errorf("Excluded(main.md) = %q", got)
+	if got, _ := cfg.Exclusion("main.md"); got != "" {
+		t.Errorf("Exclusion(main.md) = %q", got)
 	}
 	var none *Config
-	if !none.Selects("/x") || none.Excluded("x.md") != "" {
+	if !none.Selects("/x") || func() bool { why, _ := none.Exclusion("x.md"); return why != "" }() {
 		t.Error("a nil config must select everything and exclude nothing")
 	}
 }
@@ -200,5 +202,76 @@ func TestDocsEntriesNeedFolderRepositoryAndCommit(t *testing.T) {
 	c, err := Parse("specs/x.service.yaml", []byte("title: t\nversion: \"1\"\ndocs: [{folder: ../pages, repository: r, commit: a70e8837886a22a0980e5218310e3207a2df1dec}]\n"))
 	if err != nil || len(c.Docs) != 1 || c.DocsFolder(c.Docs[0]) != "pages" {
 		t.Fatalf("Parse = %+v, %v", c, err)
+	}
+}
+
+// A service file's paths are absolute or relative to the file; a relative
+// one is resolved against the file's folder, an absolute one kept.
+func TestPathsAbsoluteOrRelative(t *testing.T) {
+	abs := filepath.Join(t.TempDir(), "docs", "API参考")
+	cfg, err := Parse(filepath.Join("specs", "x.service.yaml"), []byte("title: T\npages: ["+abs+", ../pages, \"../glob/*.md\"]\ndocs:\n  - {folder: "+abs+", repository: a/b, commit: abcdef0}\n  - {folder: ../copy, repository: a/b, commit: abcdef0}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{abs, "pages", filepath.Join("glob", "*.md")}
+	if diff := cmp.Diff(want, cfg.PagePaths()); diff != "" {
+		t.Errorf("PagePaths (-want +got):\n%s", diff)
+	}
+	if got := cfg.DocsFolder(cfg.Docs[0]); got != abs {
+		t.Errorf("absolute docs folder = %q, want %q", got, abs)
+	}
+	if got := cfg.DocsFolder(cfg.Docs[1]); got != "copy" {
+		t.Errorf("relative docs folder = %q, want copy", got)
+	}
+	if at := cfg.KeyLoc("pages").String(); at != filepath.Join("specs", "x.service.yaml")+":2 (pages)" {
+		t.Errorf("KeyLoc(pages) = %q", at)
+	}
+	if at := cfg.DocsLoc(cfg.Docs[1]).String(); at != filepath.Join("specs", "x.service.yaml")+":5 (docs folder ../copy)" {
+		t.Errorf("DocsLoc = %q", at)
+	}
+}
+
+// The service's security is every operation's unless its page's parameters
+// or its entry say otherwise; an entry's security: [] needs none, even
+// where the page lists the key's header.
+func TestServiceSecurityIsTheDefault(t *testing.T) {
+	cfg, err := Parse("svc.yaml", []byte(`
+title: T
+securitySchemes:
+  XAuthToken: {type: apiKey, in: header, name: X-Auth-Token}
+  Other: {type: apiKey, in: query, name: key}
+security: [XAuthToken]
+operations:
+  - page: token.md
+    security: []
+  - page: other.md
+    security: [Other]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := func() *model.Param { return &model.Param{Name: "X-Auth-Token", In: model.InHeader, Schema: str()} }
+	plain := &model.Operation{Loc: model.Loc{File: "plain.md"}, Method: "GET", Path: "/a"}
+	listed := &model.Operation{Loc: model.Loc{File: "listed.md"}, Method: "GET", Path: "/b", Params: []*model.Param{header()}}
+	token := &model.Operation{Loc: model.Loc{File: "token.md"}, Method: "POST", Path: "/c", Params: []*model.Param{header()}}
+	other := &model.Operation{Loc: model.Loc{File: "other.md"}, Method: "GET", Path: "/d"}
+	if diags := Apply(cfg, []*model.Page{{Operations: []*model.Operation{plain, listed, token, other}}}, nil); len(diags) != 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	for _, c := range []struct {
+		op   *model.Operation
+		want []string
+	}{{plain, []string{"XAuthToken"}}, {listed, []string{"XAuthToken"}}, {token, []string{}}, {other, []string{"Other"}}} {
+		if diff := cmp.Diff(c.want, c.op.Security, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%s: security (-want +got):\n%s", c.op.Loc.File, diff)
+		}
+		if len(c.op.Params) != 0 {
+			t.Errorf("%s: the key's header is still a parameter: %v", c.op.Loc.File, c.op.Params)
+		}
+	}
+
+	_, err = Parse("svc.yaml", []byte("title: T\n\nsecurity: [XAuthToken]\n"))
+	if err == nil || !strings.Contains(err.Error(), `svc.yaml:3 (security): "XAuthToken" is not one of the securitySchemes`) {
+		t.Errorf("undeclared scheme: %v", err)
 	}
 }
