@@ -346,3 +346,21 @@ func TestQueryNamesAndListItemsFromTheExample(t *testing.T) {
 		`17 note: the objects of "dnat_rules" have no table describing their fields; read from the example's elements: id, port`,
 		"5 note: the path line's query string names id, protocol, which no table documents; read as optional string query parameters")
 }
+
+// A page with no URI section whose request examples call several paths
+// (VPC's 分页查询) describes what those calls share: not an operation. One
+// path is still the question "is it an operation?".
+func TestPageSharedByCalls(t *testing.T) {
+	page := func(second string) string {
+		return "# 分页查询\n\n## 功能介绍\n\n通过limit和marker参数分页。\n\n## 请求消息\n\n**表 1**  请求参数\n\n|参数名称|类型|必选|说明|\n|--|--|--|--|\n|limit|Integer|否|条目数量。|\n\n" +
+			"请求样例1\n\n```\nGET https://{Endpoint}/v2.0/networks?limit=2\n```\n\n请求样例2\n\n```\nGET https://{Endpoint}" + second + "?limit=2\n```\n"
+	}
+	pg, _ := ReadAPIReference("p.md", []byte(page("/v2.0/vpc/peerings")))
+	if want := "its request examples call 2 different paths, /v2.0/networks (line 18), /v2.0/vpc/peerings (line 24)"; !strings.Contains(pg.NotOperation, want) {
+		t.Errorf("NotOperation = %q, want it to say %q", pg.NotOperation, want)
+	}
+	pg, diags := ReadAPIReference("p.md", []byte(page("/v2.0/networks")))
+	if pg.NotOperation != "" || diags.Count(model.Error) != 1 {
+		t.Errorf("one path: NotOperation %q, %d errors; want the page asked about", pg.NotOperation, diags.Count(model.Error))
+	}
+}

@@ -57,6 +57,11 @@ type page struct {
 	// section: an operation page's method and path, or the calls a
 	// walkthrough makes (strayURIs).
 	strayURIs []strayURI
+	// exampleCalls are the distinct paths the request examples' first
+	// lines call (GET https://{Endpoint}/v2.0/networks?limit=2), with
+	// their lines: a page without a URI section whose examples call
+	// several is about what those calls share.
+	exampleCalls []exampleCall
 	// bodyRefs are sentences of the request or response sections that
 	// give the body only by a link ("响应参数详情见[表3](#table…)").
 	bodyRefs []bodyRef
@@ -157,6 +162,10 @@ func ReadAPIReference(name string, data []byte) (*model.Page, model.Diagnostics)
 			// pages link to its tables.
 			p.nameLoneTable()
 			pg.Tables = offerTables(newResolver(p.file, p.tables, nil, &p.diags))
+			return pg, p.diags[:split]
+		}
+		if p.uriLine == 0 && len(p.exampleCalls) > 1 {
+			pg := &model.Page{Loc: model.Loc{File: name}, Family: FamilyAPIReference, NotOperation: p.sharedByCalls()}
 			return pg, p.diags[:split]
 		}
 		if p.uriLine == 0 {

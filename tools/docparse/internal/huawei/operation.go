@@ -156,16 +156,42 @@ type requestLine struct {
 	xml bool
 }
 
+// exampleCall is a path a request example calls, and its line.
+type exampleCall struct {
+	path string
+	line int
+}
+
+// sharedByCalls says why a page whose request examples call several paths
+// and which has no URI section is no operation (VPC's 分页查询: limit,
+// marker and page_reverse, shown on /v2.0/networks and /v2.0/vpc/peerings).
+func (p *page) sharedByCalls() string {
+	parts := make([]string, len(p.exampleCalls))
+	for i, c := range p.exampleCalls {
+		parts[i] = fmt.Sprintf("%s (line %d)", c.path, c.line)
+	}
+	return fmt.Sprintf("the page has no URI section, and its request examples call %d different paths, %s: it describes what those calls share, each documented on its own page", len(parts), strings.Join(parts, ", "))
+}
+
+// maxExampleCalls bounds the paths exampleCalls records.
+const maxExampleCalls = 8
+
 // noteRequestLine records the first request line of a code block in a
 // request section (请求消息样式, 请求示例) while the page has given no
-// method and path.
+// method and path, and the path each such block calls.
 func (p *page) noteRequestLine(b *mdhtml.Block, sec section, heading string) {
-	if p.op.Method != "" || p.requestLine != nil {
-		return
-	}
 	switch sec {
 	case secRequest, secRequestExample, secExamples:
 	default:
+		return
+	}
+	if p.uriLine == 0 && p.op.Method == "" && len(p.exampleCalls) < maxExampleCalls {
+		first, _, _ := strings.Cut(strings.TrimSpace(b.Text), "\n")
+		if e, ok := readEndpointLine(first); ok && !slices.ContainsFunc(p.exampleCalls, func(c exampleCall) bool { return c.path == e.path }) {
+			p.exampleCalls = append(p.exampleCalls, exampleCall{path: e.path, line: b.Line + 1})
+		}
+	}
+	if p.op.Method != "" || p.requestLine != nil {
 		return
 	}
 	if e, at, ok := readRequestLine(b.Text); ok {
