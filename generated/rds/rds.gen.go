@@ -999,21 +999,6 @@ func (e ListVersionsParamsDatastoreName) Valid() bool {
 	}
 }
 
-// Defines values for CreateInstanceParamsVersionID.
-const (
-	CreateInstanceParamsVersionIDV1 CreateInstanceParamsVersionID = "v1"
-)
-
-// Valid indicates whether the value is a known member of the CreateInstanceParamsVersionID enum.
-func (e CreateInstanceParamsVersionID) Valid() bool {
-	switch e {
-	case CreateInstanceParamsVersionIDV1:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ListBackupsV3ParamsBackupType.
 const (
 	ListBackupsV3ParamsBackupTypeAuto        ListBackupsV3ParamsBackupType = "auto"
@@ -8465,17 +8450,6 @@ type ListFlavorsParams struct {
 	Region string `form:"region" json:"region"`
 }
 
-// CreateInstanceParams defines parameters for CreateInstance.
-type CreateInstanceParams struct {
-	// VersionID API版本号，区分大小写，取值：v1。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:28 table "表 1 参数说明" row 1
-	VersionID CreateInstanceParamsVersionID `form:"versionId" json:"versionId"`
-}
-
-// CreateInstanceParamsVersionID defines parameters for CreateInstance.
-type CreateInstanceParamsVersionID string
-
 // ListInstancesErrorlogParams defines parameters for ListInstancesErrorlog.
 type ListInstancesErrorlogParams struct {
 	// StartDate 开始日期，日期格式转换规则为：“2016-08-29+06:35”转译为“2016-08-29+06%3A35”，其中“%3A”为“:”的转译，其他保持原格式的一致。
@@ -8953,14 +8927,14 @@ type ShowStorageTypeParams struct {
 // CreateRdsBackupJSONRequestBody defines body for CreateRdsBackup for application/json ContentType.
 type CreateRdsBackupJSONRequestBody = CreateRdsBackupRequestBody
 
+// CreateInstanceJSONRequestBody defines body for CreateInstance for application/json ContentType.
+type CreateInstanceJSONRequestBody = CreateInstanceRequestBody
+
 // CreateRdsInstanceJSONRequestBody defines body for CreateRdsInstance for application/json ContentType.
 type CreateRdsInstanceJSONRequestBody = CreateRdsInstanceRequestBody
 
 // RestoreRdsInstanceJSONRequestBody defines body for RestoreRdsInstance for application/json ContentType.
 type RestoreRdsInstanceJSONRequestBody = RestoreRdsInstanceRequestBody
-
-// CreateInstanceJSONRequestBody defines body for CreateInstance for application/json ContentType.
-type CreateInstanceJSONRequestBody = CreateInstanceRequestBody
 
 // DeleteRdsInstanceJSONRequestBody defines body for DeleteRdsInstance for application/json ContentType.
 type DeleteRdsInstanceJSONRequestBody = DeleteRdsInstanceRequestBody
@@ -9255,6 +9229,28 @@ type ClientInterface interface {
 	// Corresponds with GET /rds/v1/{project_id}/instances (the `ListRdsInstances` operationId).
 	ListRdsInstances(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// CreateInstanceWithBody 创建实例
+	//
+	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
+	CreateInstanceWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateInstance 创建实例
+	//
+	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
+	CreateInstance(ctx context.Context, projectID string, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// CreateRdsInstanceWithBody 创建实例
 	//
 	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
@@ -9298,28 +9294,6 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances#RestoreRdsInstance (the `RestoreRdsInstance` operationId).
 	RestoreRdsInstance(ctx context.Context, projectID string, body RestoreRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// CreateInstanceWithBody 创建实例
-	//
-	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
-	//
-	// Takes any type of body and a specified content type.
-	//
-	// Corresponds with POST /rds/v1/{project_id}/instances#v1 (the `CreateInstance` operationId).
-	CreateInstanceWithBody(ctx context.Context, projectID string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// CreateInstance 创建实例
-	//
-	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
-	//
-	// Takes a body of the `application/json` content type.
-	//
-	// Corresponds with POST /rds/v1/{project_id}/instances#v1 (the `CreateInstance` operationId).
-	CreateInstance(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteRdsInstanceWithBody 删除实例
 	//
@@ -10928,6 +10902,48 @@ func (c *Client) ListRdsInstances(ctx context.Context, projectID string, reqEdit
 	return c.Client.Do(req)
 }
 
+// CreateInstanceWithBody 创建实例
+//
+// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
+func (c *Client) CreateInstanceWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstanceRequestWithBody(c.Server, projectID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateInstance 创建实例
+//
+// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
+func (c *Client) CreateInstance(ctx context.Context, projectID string, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstanceRequest(c.Server, projectID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // CreateRdsInstanceWithBody 创建实例
 //
 // 创建的RDS实例，可分为单实例、HA实例和只读副本。
@@ -11002,48 +11018,6 @@ func (c *Client) RestoreRdsInstanceWithBody(ctx context.Context, projectID strin
 // Corresponds with POST /rds/v1/{project_id}/instances#RestoreRdsInstance (the `RestoreRdsInstance` operationId).
 func (c *Client) RestoreRdsInstance(ctx context.Context, projectID string, body RestoreRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRestoreRdsInstanceRequest(c.Server, projectID, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// CreateInstanceWithBody 创建实例
-//
-// 创建的RDS实例，可分为单实例、HA实例和只读副本。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
-//
-// Takes any type of body and a specified content type.
-//
-// Corresponds with POST /rds/v1/{project_id}/instances#v1 (the `CreateInstance` operationId).
-func (c *Client) CreateInstanceWithBody(ctx context.Context, projectID string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstanceRequestWithBody(c.Server, projectID, params, contentType, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// CreateInstance 创建实例
-//
-// 创建的RDS实例，可分为单实例、HA实例和只读副本。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
-//
-// Takes a body of the `application/json` content type.
-//
-// Corresponds with POST /rds/v1/{project_id}/instances#v1 (the `CreateInstance` operationId).
-func (c *Client) CreateInstance(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstanceRequest(c.Server, projectID, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13854,6 +13828,40 @@ func NewListRdsInstancesRequest(server string, projectID string) (*http.Request,
 	return req, nil
 }
 
+// NewCreateInstanceRequest calls the generic CreateInstance builder with application/json body
+func NewCreateInstanceRequest(server string, projectID string, body CreateInstanceJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateInstanceRequestWithBody(server, projectID, "application/json", bodyReader)
+}
+
+// NewCreateInstanceRequestWithBody constructs an http.Request for the CreateInstance method, with any body, and a specified content type
+func NewCreateInstanceRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	queryURL, err := param.URL(server, "/rds/v1/{project_id}/instances#CreateInstance", pathParam0)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodPost, body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewCreateRdsInstanceRequest calls the generic CreateRdsInstance builder with application/json body
 func NewCreateRdsInstanceRequest(server string, projectID string, body CreateRdsInstanceJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -13910,46 +13918,6 @@ func NewRestoreRdsInstanceRequestWithBody(server string, projectID string, conte
 	queryURL, err := param.URL(server, "/rds/v1/{project_id}/instances#RestoreRdsInstance", pathParam0)
 	if err != nil {
 		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodPost, body)
-	if err != nil {
-		return nil, err
-	}
-
-	req.Header.Add("Content-Type", contentType)
-
-	return req, nil
-}
-
-// NewCreateInstanceRequest calls the generic CreateInstance builder with application/json body
-func NewCreateInstanceRequest(server string, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = bytes.NewReader(buf)
-	return NewCreateInstanceRequestWithBody(server, projectID, params, "application/json", bodyReader)
-}
-
-// NewCreateInstanceRequestWithBody constructs an http.Request for the CreateInstance method, with any body, and a specified content type
-func NewCreateInstanceRequestWithBody(server string, projectID string, params *CreateInstanceParams, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(projectID)
-
-	queryURL, err := param.URL(server, "/rds/v1/{project_id}/instances#v1", pathParam0)
-	if err != nil {
-		return nil, err
-	}
-
-	if params != nil {
-
-		queryURL.Query("versionId", param.String(params.VersionID))
-
 	}
 
 	req, err := queryURL.NewRequest(http.MethodPost, body)
@@ -16942,6 +16910,28 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /rds/v1/{project_id}/instances (the `ListRdsInstances` operationId).
 	ListRdsInstancesWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListRdsInstancesResponse, error)
 
+	// CreateInstanceWithBodyWithResponse 创建实例
+	//
+	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
+	CreateInstanceWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
+
+	// CreateInstanceWithResponse 创建实例
+	//
+	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
+	CreateInstanceWithResponse(ctx context.Context, projectID string, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
+
 	// CreateRdsInstanceWithBodyWithResponse 创建实例
 	//
 	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
@@ -16985,28 +16975,6 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances#RestoreRdsInstance (the `RestoreRdsInstance` operationId).
 	RestoreRdsInstanceWithResponse(ctx context.Context, projectID string, body RestoreRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreRdsInstanceResponse, error)
-
-	// CreateInstanceWithBodyWithResponse 创建实例
-	//
-	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
-	//
-	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /rds/v1/{project_id}/instances#v1 (the `CreateInstance` operationId).
-	CreateInstanceWithBodyWithResponse(ctx context.Context, projectID string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
-
-	// CreateInstanceWithResponse 创建实例
-	//
-	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
-	//
-	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /rds/v1/{project_id}/instances#v1 (the `CreateInstance` operationId).
-	CreateInstanceWithResponse(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
 
 	// DeleteRdsInstanceWithBodyWithResponse 删除实例
 	//
@@ -18917,6 +18885,47 @@ func (r ListRdsInstancesResponse) ContentType() string {
 	return ""
 }
 
+type CreateInstanceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CreateInstanceResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateInstanceResponse) GetJSON200() *CreateInstanceResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateInstanceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateInstanceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateInstanceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateInstanceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type CreateRdsInstanceResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -18993,47 +19002,6 @@ func (r RestoreRdsInstanceResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r RestoreRdsInstanceResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type CreateInstanceResponse struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateInstanceResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateInstanceResponse) GetJSON200() *CreateInstanceResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r CreateInstanceResponse) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r CreateInstanceResponse) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r CreateInstanceResponse) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateInstanceResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -22490,6 +22458,40 @@ func (c *ClientWithResponses) ListRdsInstancesWithResponse(ctx context.Context, 
 	return ParseListRdsInstancesResponse(rsp)
 }
 
+// CreateInstanceWithBodyWithResponse 创建实例
+//
+// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
+func (c *ClientWithResponses) CreateInstanceWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error) {
+	rsp, err := c.CreateInstanceWithBody(ctx, projectID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateInstanceResponse(rsp)
+}
+
+// CreateInstanceWithResponse 创建实例
+//
+// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
+func (c *ClientWithResponses) CreateInstanceWithResponse(ctx context.Context, projectID string, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error) {
+	rsp, err := c.CreateInstance(ctx, projectID, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateInstanceResponse(rsp)
+}
+
 // CreateRdsInstanceWithBodyWithResponse 创建实例
 //
 // 创建的RDS实例，可分为单实例、HA实例和只读副本。
@@ -22556,40 +22558,6 @@ func (c *ClientWithResponses) RestoreRdsInstanceWithResponse(ctx context.Context
 		return nil, err
 	}
 	return ParseRestoreRdsInstanceResponse(rsp)
-}
-
-// CreateInstanceWithBodyWithResponse 创建实例
-//
-// 创建的RDS实例，可分为单实例、HA实例和只读副本。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
-//
-// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /rds/v1/{project_id}/instances#v1 (the `CreateInstance` operationId).
-func (c *ClientWithResponses) CreateInstanceWithBodyWithResponse(ctx context.Context, projectID string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error) {
-	rsp, err := c.CreateInstanceWithBody(ctx, projectID, params, contentType, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseCreateInstanceResponse(rsp)
-}
-
-// CreateInstanceWithResponse 创建实例
-//
-// 创建的RDS实例，可分为单实例、HA实例和只读副本。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
-//
-// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /rds/v1/{project_id}/instances#v1 (the `CreateInstance` operationId).
-func (c *ClientWithResponses) CreateInstanceWithResponse(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error) {
-	rsp, err := c.CreateInstance(ctx, projectID, params, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseCreateInstanceResponse(rsp)
 }
 
 // DeleteRdsInstanceWithBodyWithResponse 删除实例
@@ -25028,6 +24996,32 @@ func ParseListRdsInstancesResponse(rsp *http.Response) (*ListRdsInstancesRespons
 	return response, nil
 }
 
+// ParseCreateInstanceResponse parses an HTTP response from a CreateInstanceWithResponse call
+func ParseCreateInstanceResponse(rsp *http.Response) (*CreateInstanceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateInstanceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CreateInstanceResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseCreateRdsInstanceResponse parses an HTTP response from a CreateRdsInstanceWithResponse call
 func ParseCreateRdsInstanceResponse(rsp *http.Response) (*CreateRdsInstanceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -25070,32 +25064,6 @@ func ParseRestoreRdsInstanceResponse(rsp *http.Response) (*RestoreRdsInstanceRes
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest RestoreRdsInstanceResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseCreateInstanceResponse parses an HTTP response from a CreateInstanceWithResponse call
-func ParseCreateInstanceResponse(rsp *http.Response) (*CreateInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &CreateInstanceResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateInstanceResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -220,16 +220,16 @@ func (c *Client) CreateDatabase(ctx context.Context, instanceID string, body rds
 	return &out, nil
 }
 
-var opCreateInstance = &huawei.Operation{Service: "rds", Name: "CreateInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#v1",
+var opCreateInstance = &huawei.Operation{Service: "rds", Name: "CreateInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#CreateInstance",
 	Idempotent: false, Auth: true, Project: true, Domain: false}
 
-// CreateInstance (创建实例): POST /rds/v1/{project_id}/instances#v1.
+// CreateInstance (创建实例): POST /rds/v1/{project_id}/instances#CreateInstance.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
-func (c *Client) CreateInstance(ctx context.Context, params *rds.CreateInstanceParams, body rds.CreateInstanceJSONRequestBody) (*rds.CreateInstanceResponseBody, error) {
+func (c *Client) CreateInstance(ctx context.Context, body rds.CreateInstanceJSONRequestBody) (*rds.CreateInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateInstanceRequest(server, ids.Project, params, body)
+		return rds.NewCreateInstanceRequest(server, ids.Project, body)
 	})
 	if err != nil {
 		return nil, err

@@ -551,6 +551,24 @@ func FixConstants(pages []*model.Page, diags *model.Diagnostics) {
 				diags.Notef(p.Loc, "path parameter %q can only be %q; written into the path", p.Name, value)
 				fixPathParam(op, p.Name, value, p.Loc, diags)
 			}
+			op.Params = slices.DeleteFunc(op.Params, func(p *model.Param) bool {
+				if !versionInPath(op.Path, p) {
+					return false
+				}
+				diags.Warnf(p.Loc, "%q is no placeholder of the path %s, and its one value %q is already the path's segment; left out", p.Name, op.Path, p.Schema.Enum[0])
+				return true
+			})
 		}
 	}
+}
+
+// versionInPath reports a query parameter naming the API version whose one
+// allowed value the path already spells: RDS's URI table lists "versionId
+// … 取值：v1" beside PATH：/rds/v1/{project_id}/instances, and sending it
+// again as ?versionId=v1 is nothing the API asks for.
+func versionInPath(path string, p *model.Param) bool {
+	if p.In != model.InQuery || p.Schema == nil || len(p.Schema.Enum) != 1 || !strings.Contains(strings.ToLower(p.Name), "version") {
+		return false
+	}
+	return slices.Contains(strings.Split(path, "/"), p.Schema.Enum[0])
 }

@@ -187,6 +187,21 @@ func TestFixConstants(t *testing.T) {
 	}
 }
 
+// RDS lists versionId (取值：v1) in the URI table of a path that already
+// says /rds/v1/: no query parameter. One whose value the path lacks stays.
+func TestVersionTheDocsRepeatIsLeftOut(t *testing.T) {
+	version := func(v string) *model.Param {
+		return &model.Param{Name: "versionId", In: model.InQuery, Required: true, Schema: &model.Schema{Type: model.TypeString, Enum: []string{v}}}
+	}
+	op := &model.Operation{Method: "POST", Path: "/rds/v1/{project_id}/instances", Params: []*model.Param{version("v1")}}
+	other := &model.Operation{Method: "POST", Path: "/rds/v1/{project_id}/instances", Params: []*model.Param{version("v3")}}
+	var diags model.Diagnostics
+	FixConstants([]*model.Page{{Operations: []*model.Operation{op, other}}}, &diags)
+	if len(op.Params) != 0 || len(other.Params) != 1 || diags.Count(model.Warning) != 1 {
+		t.Errorf("params %v and %v, diagnostics %v; want only the repeated v1 left out, with a warning", op.Params, other.Params, diags)
+	}
+}
+
 func TestDocsEntriesNeedFolderRepositoryAndCommit(t *testing.T) {
 	for _, bad := range []string{
 		"docs: [{repository: r, commit: a70e883}]",
