@@ -7,15 +7,15 @@
 // specs/<service>.leftout.
 package docapi
 
-//go:generate go run ./tools/docparse -service specs/iam.service.yaml -leftout specs/iam.leftout -o specs/iam.yaml
-//go:generate go run ./tools/docparse -service specs/csms.service.yaml -leftout specs/csms.leftout -o specs/csms.yaml
-//go:generate go run ./tools/docparse -service specs/kms.service.yaml -leftout specs/kms.leftout -o specs/kms.yaml
-//go:generate go run ./tools/docparse -service specs/modelarts.service.yaml -leftout specs/modelarts.leftout -o specs/modelarts.yaml
-//go:generate go run ./tools/docparse -service specs/vpc.service.yaml -leftout specs/vpc.leftout -o specs/vpc.yaml
-//go:generate go run ./tools/docparse -service specs/ecs.service.yaml -leftout specs/ecs.leftout -o specs/ecs.yaml
-//go:generate go run ./tools/docparse -service specs/ecsnova.service.yaml -leftout specs/ecsnova.leftout -o specs/ecsnova.yaml
-//go:generate go run ./tools/docparse -service specs/rds.service.yaml -leftout specs/rds.leftout -o specs/rds.yaml
-//go:generate go run ./tools/docparse -service specs/top.service.yaml -leftout specs/top.leftout -o specs/top.yaml
+//go:generate go run ./tools/docparse -notes=false -service specs/iam.service.yaml -leftout specs/iam.leftout -o specs/iam.yaml
+//go:generate go run ./tools/docparse -notes=false -service specs/csms.service.yaml -leftout specs/csms.leftout -o specs/csms.yaml
+//go:generate go run ./tools/docparse -notes=false -service specs/kms.service.yaml -leftout specs/kms.leftout -o specs/kms.yaml
+//go:generate go run ./tools/docparse -notes=false -service specs/modelarts.service.yaml -leftout specs/modelarts.leftout -o specs/modelarts.yaml
+//go:generate go run ./tools/docparse -notes=false -service specs/vpc.service.yaml -leftout specs/vpc.leftout -o specs/vpc.yaml
+//go:generate go run ./tools/docparse -notes=false -service specs/ecs.service.yaml -leftout specs/ecs.leftout -o specs/ecs.yaml
+//go:generate go run ./tools/docparse -notes=false -service specs/ecsnova.service.yaml -leftout specs/ecsnova.leftout -o specs/ecsnova.yaml
+//go:generate go run ./tools/docparse -notes=false -service specs/rds.service.yaml -leftout specs/rds.leftout -o specs/rds.yaml
+//go:generate go run ./tools/docparse -notes=false -service specs/top.service.yaml -leftout specs/top.leftout -o specs/top.yaml
 
 // Each spec's client (tools/clientgen, one process per spec): the models and
 // raw client oapi-codegen's library writes for specs/<service>.codegen.yaml

@@ -30,6 +30,7 @@ import (
 	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/changelog"
+	"github.com/docapi/docapi/tools/docparse/internal/model"
 	"github.com/docapi/docapi/tools/docparse/internal/pipeline"
 	"github.com/docapi/docapi/tools/docparse/internal/service"
 )
@@ -55,8 +56,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	strict := fs.Bool("strict", false, "write nothing when any page cannot be read")
 	leftout := fs.String("leftout", "", "record the pages skipped and left out, with why, in `FILE` (atomically)")
 	changes := fs.Bool("changelog", true, "with -o, print what changed against the spec being replaced")
+	notes := fs.Bool("notes", true, "print notes (how a page was read) as well as warnings and errors")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: docparse [-service FILE] [-family NAME] [-strict] [-leftout FILE] [-o FILE] [-changelog=false] [PAGE|FOLDER|GLOB...]")
+		fmt.Fprintln(stderr, "usage: docparse [-service FILE] [-family NAME] [-strict] [-leftout FILE] [-o FILE] [-changelog=false] [-notes=false] [PAGE|FOLDER|GLOB...]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -91,16 +93,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		var sources []pipeline.Source
 		if sources, err = pipeline.ReadSources(paths); err == nil {
-			return report(pipeline.Run(sources, opts), *out, *leftout, *changes, stdout, stderr)
+			return report(pipeline.Run(sources, opts), *out, *leftout, *changes, *notes, stdout, stderr)
 		}
 	}
 	fmt.Fprintln(stderr, "docparse:", err)
 	return exitFailed
 }
 
-func report(res *pipeline.Result, out, leftout string, changes bool, stdout, stderr io.Writer) int {
+func report(res *pipeline.Result, out, leftout string, changes, notes bool, stdout, stderr io.Writer) int {
 	for _, d := range res.Diags {
-		fmt.Fprintln(stderr, d)
+		if notes || d.Severity != model.Note {
+			fmt.Fprintln(stderr, d)
+		}
 	}
 	fmt.Fprintln(stderr, "docparse:", res.Summary())
 	if res.YAML == nil {

@@ -201,3 +201,24 @@ func writeFile(t *testing.T, path, text string) {
 		t.Fatal(err)
 	}
 }
+
+// -notes=false prints the warnings and errors only; notes are printed by
+// default.
+func TestRunNotesFlag(t *testing.T) {
+	page := "../../testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md" // a note (no type column), no warning
+	for _, c := range []struct {
+		flag  string
+		notes bool
+	}{{"-notes=true", true}, {"-notes=false", false}} {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{c.flag, "-o", filepath.Join(t.TempDir(), "x.yaml"), "-changelog=false", page}, &stdout, &stderr); code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.flag, code, stderr.String())
+		}
+		if got := strings.Contains(stderr.String(), ": note: "); got != c.notes {
+			t.Errorf("%s: notes printed %v, want %v:\n%s", c.flag, got, c.notes, stderr.String())
+		}
+		if !strings.Contains(stderr.String(), "docparse: 1 pages: 1 read") {
+			t.Errorf("%s: summary missing:\n%s", c.flag, stderr.String())
+		}
+	}
+}
