@@ -37,16 +37,9 @@ func generate(family, configPath, specPath string) (map[string][]byte, error) {
 	if family != "huawei" && family != "top" {
 		return nil, fmt.Errorf("unknown family %q (huawei or top)", family)
 	}
-	raw, err := os.ReadFile(configPath)
+	cfg, err := readConfig(configPath)
 	if err != nil {
 		return nil, err
-	}
-	var cfg configFile
-	if err := yaml.Unmarshal(raw, &cfg); err != nil {
-		return nil, fmt.Errorf("%s: %w", configPath, err)
-	}
-	if cfg.Output == "" || cfg.PackageName == "" {
-		return nil, fmt.Errorf("%s: needs package and output", configPath)
 	}
 	opts := cfg.Configuration.UpdateDefaults()
 	if err := opts.Validate(); err != nil {
@@ -153,6 +146,23 @@ func generate(family, configPath, specPath string) (map[string][]byte, error) {
 
 // loadSpec loads the spec as oapi-codegen's command does: with origins,
 // the config's overlay and its remote-reference policy.
+// readConfig reads an oapi-codegen config, which must name the package
+// and the output file.
+func readConfig(path string) (*configFile, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var cfg configFile
+	if err := yaml.Unmarshal(raw, &cfg); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if cfg.Output == "" || cfg.PackageName == "" {
+		return nil, fmt.Errorf("%s: needs package and output", path)
+	}
+	return &cfg, nil
+}
+
 func loadSpec(p string, opts codegen.Configuration) (*openapi3.T, error) {
 	overlay := util.LoadSwaggerWithOverlayOpts{
 		Path:                opts.OutputOptions.Overlay.Path,

@@ -4,14 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 	"text/template"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // registry returns the test file out (package <dir>_test) that names the
@@ -50,16 +47,9 @@ func registry(out string, patterns []string) (map[string][]byte, error) {
 		Package: filepath.Base(filepath.Dir(out)) + "_test",
 	}
 	for _, c := range configs {
-		raw, err := os.ReadFile(c)
+		cfg, err := readConfig(c)
 		if err != nil {
 			return nil, err
-		}
-		var cfg configFile
-		if err := yaml.Unmarshal(raw, &cfg); err != nil {
-			return nil, fmt.Errorf("%s: %w", c, err)
-		}
-		if cfg.Output == "" || cfg.PackageName == "" {
-			return nil, fmt.Errorf("%s: needs package and output", c)
 		}
 		if !cfg.Generate.Client {
 			return nil, fmt.Errorf("%s: generate.client is false: the registry names raw clients", c)
