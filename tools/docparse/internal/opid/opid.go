@@ -404,6 +404,10 @@ func derive(op *model.Operation, title verbKind, taken, collections map[string]b
 				// 批量启动云服务器: POST …/cloudservers/action; 停止任务:
 				// PUT …/task/{id}/stop is StopTask, not StopStop.
 				literals = literals[:n-1]
+			} else if rest, ok := cutVerbWord(literals[n-1], action); ok {
+				// 取消申请 on POST …/cert/{cert_id}/cancel-cert is
+				// CancelCert, not CancelCancelCert.
+				literals[n-1] = rest
 			}
 		case "DELETE":
 			if n > 0 && camel(literals[n-1]) == action {
@@ -636,11 +640,29 @@ func actionTitleVerbs(op *model.Operation, literals []string) (verbs string, sev
 	return "", false
 }
 
+// cutVerbWord cuts the action verb off the front of a path segment that
+// starts with it as a word of its own ("cancel-cert" → "cert").
+func cutVerbWord(segment, verb string) (string, bool) {
+	if len(segment) <= len(verb)+1 || !strings.EqualFold(segment[:len(verb)], verb) {
+		return "", false
+	}
+	if c := segment[len(verb)]; c != '-' && c != '_' {
+		return "", false
+	}
+	return segment[len(verb)+1:], true
+}
+
 // titleVerbList is the verbs a title starts with, after an optional 批量,
 // joined by Or (添加或删除 → CreateOrDelete); "" when one is a read.
 func titleVerbList(title string) string {
 	var verbs []string
 	t := strings.TrimPrefix(strings.TrimSpace(title), "批量")
+	if k, _ := leadingVerb(t); k == kindNone {
+		// 为指定云硬盘批量添加标签: the verbs after the inner 批量.
+		if _, after, ok := strings.Cut(t, "批量"); ok {
+			t = after
+		}
+	}
 	for {
 		var k verbKind
 		k, t = leadingVerb(strings.TrimLeft(t, verbJoiners))
