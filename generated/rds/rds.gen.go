@@ -366,6 +366,114 @@ func (e ListDatabasesDatabasesStatus) Valid() bool {
 	}
 }
 
+// Defines values for ListInstances2InstancesStatus.
+const (
+	ListInstances2InstancesStatusACTIVE                ListInstances2InstancesStatus = "ACTIVE"
+	ListInstances2InstancesStatusBACKINGUP             ListInstances2InstancesStatus = "BACKING UP"
+	ListInstances2InstancesStatusBUILD                 ListInstances2InstancesStatus = "BUILD"
+	ListInstances2InstancesStatusFAILED                ListInstances2InstancesStatus = "FAILED"
+	ListInstances2InstancesStatusFROZEN                ListInstances2InstancesStatus = "FROZEN"
+	ListInstances2InstancesStatusMIGRATING             ListInstances2InstancesStatus = "MIGRATING"
+	ListInstances2InstancesStatusMODIFYING             ListInstances2InstancesStatus = "MODIFYING"
+	ListInstances2InstancesStatusMODIFYINGDATABASEPORT ListInstances2InstancesStatus = "MODIFYING DATABASE PORT"
+	ListInstances2InstancesStatusMODIFYINGINSTANCETYPE ListInstances2InstancesStatus = "MODIFYING INSTANCE TYPE"
+	ListInstances2InstancesStatusREBOOTING             ListInstances2InstancesStatus = "REBOOTING"
+	ListInstances2InstancesStatusRESTORING             ListInstances2InstancesStatus = "RESTORING"
+	ListInstances2InstancesStatusSTORAGEFULL           ListInstances2InstancesStatus = "STORAGE FULL"
+	ListInstances2InstancesStatusSWITCHOVER            ListInstances2InstancesStatus = "SWITCHOVER"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances2InstancesStatus enum.
+func (e ListInstances2InstancesStatus) Valid() bool {
+	switch e {
+	case ListInstances2InstancesStatusACTIVE:
+		return true
+	case ListInstances2InstancesStatusBACKINGUP:
+		return true
+	case ListInstances2InstancesStatusBUILD:
+		return true
+	case ListInstances2InstancesStatusFAILED:
+		return true
+	case ListInstances2InstancesStatusFROZEN:
+		return true
+	case ListInstances2InstancesStatusMIGRATING:
+		return true
+	case ListInstances2InstancesStatusMODIFYING:
+		return true
+	case ListInstances2InstancesStatusMODIFYINGDATABASEPORT:
+		return true
+	case ListInstances2InstancesStatusMODIFYINGINSTANCETYPE:
+		return true
+	case ListInstances2InstancesStatusREBOOTING:
+		return true
+	case ListInstances2InstancesStatusRESTORING:
+		return true
+	case ListInstances2InstancesStatusSTORAGEFULL:
+		return true
+	case ListInstances2InstancesStatusSWITCHOVER:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstances2InstancesSwitchStrategy.
+const (
+	ListInstances2InstancesSwitchStrategyAvailability ListInstances2InstancesSwitchStrategy = "availability"
+	ListInstances2InstancesSwitchStrategyReliability  ListInstances2InstancesSwitchStrategy = "reliability"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances2InstancesSwitchStrategy enum.
+func (e ListInstances2InstancesSwitchStrategy) Valid() bool {
+	switch e {
+	case ListInstances2InstancesSwitchStrategyAvailability:
+		return true
+	case ListInstances2InstancesSwitchStrategyReliability:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstances2InstancesType.
+const (
+	ListInstances2InstancesTypeHa      ListInstances2InstancesType = "Ha"
+	ListInstances2InstancesTypeReplica ListInstances2InstancesType = "Replica"
+	ListInstances2InstancesTypeSingle  ListInstances2InstancesType = "Single"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances2InstancesType enum.
+func (e ListInstances2InstancesType) Valid() bool {
+	switch e {
+	case ListInstances2InstancesTypeHa:
+		return true
+	case ListInstances2InstancesTypeReplica:
+		return true
+	case ListInstances2InstancesTypeSingle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstances2RelatedInstanceType.
+const (
+	ListInstances2RelatedInstanceTypeReplica   ListInstances2RelatedInstanceType = "replica"
+	ListInstances2RelatedInstanceTypeReplicaOf ListInstances2RelatedInstanceType = "replica_of"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances2RelatedInstanceType enum.
+func (e ListInstances2RelatedInstanceType) Valid() bool {
+	switch e {
+	case ListInstances2RelatedInstanceTypeReplica:
+		return true
+	case ListInstances2RelatedInstanceTypeReplicaOf:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListInstancesChargeInfoChargeMode.
 const (
 	ListInstancesChargeInfoChargeModePostPaid ListInstancesChargeInfoChargeMode = "postPaid"
@@ -531,96 +639,6 @@ func (e ListInstancesNodesRole) Valid() bool {
 	}
 }
 
-// Defines values for ListInstancesV32InstancesStatus.
-const (
-	ListInstancesV32InstancesStatusACTIVE                ListInstancesV32InstancesStatus = "ACTIVE"
-	ListInstancesV32InstancesStatusBACKINGUP             ListInstancesV32InstancesStatus = "BACKING UP"
-	ListInstancesV32InstancesStatusBUILD                 ListInstancesV32InstancesStatus = "BUILD"
-	ListInstancesV32InstancesStatusFAILED                ListInstancesV32InstancesStatus = "FAILED"
-	ListInstancesV32InstancesStatusFROZEN                ListInstancesV32InstancesStatus = "FROZEN"
-	ListInstancesV32InstancesStatusMIGRATING             ListInstancesV32InstancesStatus = "MIGRATING"
-	ListInstancesV32InstancesStatusMODIFYING             ListInstancesV32InstancesStatus = "MODIFYING"
-	ListInstancesV32InstancesStatusMODIFYINGDATABASEPORT ListInstancesV32InstancesStatus = "MODIFYING DATABASE PORT"
-	ListInstancesV32InstancesStatusMODIFYINGINSTANCETYPE ListInstancesV32InstancesStatus = "MODIFYING INSTANCE TYPE"
-	ListInstancesV32InstancesStatusREBOOTING             ListInstancesV32InstancesStatus = "REBOOTING"
-	ListInstancesV32InstancesStatusRESTORING             ListInstancesV32InstancesStatus = "RESTORING"
-	ListInstancesV32InstancesStatusSTORAGEFULL           ListInstancesV32InstancesStatus = "STORAGE FULL"
-	ListInstancesV32InstancesStatusSWITCHOVER            ListInstancesV32InstancesStatus = "SWITCHOVER"
-)
-
-// Valid indicates whether the value is a known member of the ListInstancesV32InstancesStatus enum.
-func (e ListInstancesV32InstancesStatus) Valid() bool {
-	switch e {
-	case ListInstancesV32InstancesStatusACTIVE:
-		return true
-	case ListInstancesV32InstancesStatusBACKINGUP:
-		return true
-	case ListInstancesV32InstancesStatusBUILD:
-		return true
-	case ListInstancesV32InstancesStatusFAILED:
-		return true
-	case ListInstancesV32InstancesStatusFROZEN:
-		return true
-	case ListInstancesV32InstancesStatusMIGRATING:
-		return true
-	case ListInstancesV32InstancesStatusMODIFYING:
-		return true
-	case ListInstancesV32InstancesStatusMODIFYINGDATABASEPORT:
-		return true
-	case ListInstancesV32InstancesStatusMODIFYINGINSTANCETYPE:
-		return true
-	case ListInstancesV32InstancesStatusREBOOTING:
-		return true
-	case ListInstancesV32InstancesStatusRESTORING:
-		return true
-	case ListInstancesV32InstancesStatusSTORAGEFULL:
-		return true
-	case ListInstancesV32InstancesStatusSWITCHOVER:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListInstancesV32InstancesSwitchStrategy.
-const (
-	ListInstancesV32InstancesSwitchStrategyAvailability ListInstancesV32InstancesSwitchStrategy = "availability"
-	ListInstancesV32InstancesSwitchStrategyReliability  ListInstancesV32InstancesSwitchStrategy = "reliability"
-)
-
-// Valid indicates whether the value is a known member of the ListInstancesV32InstancesSwitchStrategy enum.
-func (e ListInstancesV32InstancesSwitchStrategy) Valid() bool {
-	switch e {
-	case ListInstancesV32InstancesSwitchStrategyAvailability:
-		return true
-	case ListInstancesV32InstancesSwitchStrategyReliability:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListInstancesV32InstancesType.
-const (
-	ListInstancesV32InstancesTypeHa      ListInstancesV32InstancesType = "Ha"
-	ListInstancesV32InstancesTypeReplica ListInstancesV32InstancesType = "Replica"
-	ListInstancesV32InstancesTypeSingle  ListInstancesV32InstancesType = "Single"
-)
-
-// Valid indicates whether the value is a known member of the ListInstancesV32InstancesType enum.
-func (e ListInstancesV32InstancesType) Valid() bool {
-	switch e {
-	case ListInstancesV32InstancesTypeHa:
-		return true
-	case ListInstancesV32InstancesTypeReplica:
-		return true
-	case ListInstancesV32InstancesTypeSingle:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ListInstancesV3InstancesStatus.
 const (
 	ListInstancesV3InstancesStatusACTIVE                ListInstancesV3InstancesStatus = "ACTIVE"
@@ -705,24 +723,6 @@ func (e ListInstancesV3NodesRole) Valid() bool {
 	case ListInstancesV3NodesRoleReadreplica:
 		return true
 	case ListInstancesV3NodesRoleSlave:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListInstancesV3RelatedInstanceType.
-const (
-	ListInstancesV3RelatedInstanceTypeReplica   ListInstancesV3RelatedInstanceType = "replica"
-	ListInstancesV3RelatedInstanceTypeReplicaOf ListInstancesV3RelatedInstanceType = "replica_of"
-)
-
-// Valid indicates whether the value is a known member of the ListInstancesV3RelatedInstanceType enum.
-func (e ListInstancesV3RelatedInstanceType) Valid() bool {
-	switch e {
-	case ListInstancesV3RelatedInstanceTypeReplica:
-		return true
-	case ListInstancesV3RelatedInstanceTypeReplicaOf:
 		return true
 	default:
 		return false
@@ -1044,6 +1044,48 @@ func (e ListInstancesParamsType) Valid() bool {
 	}
 }
 
+// Defines values for ListInstances2ParamsType.
+const (
+	ListInstances2ParamsTypeHa      ListInstances2ParamsType = "Ha"
+	ListInstances2ParamsTypeReplica ListInstances2ParamsType = "Replica"
+	ListInstances2ParamsTypeSingle  ListInstances2ParamsType = "Single"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances2ParamsType enum.
+func (e ListInstances2ParamsType) Valid() bool {
+	switch e {
+	case ListInstances2ParamsTypeHa:
+		return true
+	case ListInstances2ParamsTypeReplica:
+		return true
+	case ListInstances2ParamsTypeSingle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstances2ParamsDatastoreType.
+const (
+	ListInstances2ParamsDatastoreTypeMySQL      ListInstances2ParamsDatastoreType = "MySQL"
+	ListInstances2ParamsDatastoreTypePostgreSQL ListInstances2ParamsDatastoreType = "PostgreSQL"
+	ListInstances2ParamsDatastoreTypeSQLServer  ListInstances2ParamsDatastoreType = "SQLServer"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances2ParamsDatastoreType enum.
+func (e ListInstances2ParamsDatastoreType) Valid() bool {
+	switch e {
+	case ListInstances2ParamsDatastoreTypeMySQL:
+		return true
+	case ListInstances2ParamsDatastoreTypePostgreSQL:
+		return true
+	case ListInstances2ParamsDatastoreTypeSQLServer:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListInstancesV3ParamsType.
 const (
 	ListInstancesV3ParamsTypeHa      ListInstancesV3ParamsType = "Ha"
@@ -1080,48 +1122,6 @@ func (e ListInstancesV3ParamsDatastoreType) Valid() bool {
 	case ListInstancesV3ParamsDatastoreTypePostgreSQL:
 		return true
 	case ListInstancesV3ParamsDatastoreTypeSQLServer:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListInstancesV32ParamsType.
-const (
-	ListInstancesV32ParamsTypeHa      ListInstancesV32ParamsType = "Ha"
-	ListInstancesV32ParamsTypeReplica ListInstancesV32ParamsType = "Replica"
-	ListInstancesV32ParamsTypeSingle  ListInstancesV32ParamsType = "Single"
-)
-
-// Valid indicates whether the value is a known member of the ListInstancesV32ParamsType enum.
-func (e ListInstancesV32ParamsType) Valid() bool {
-	switch e {
-	case ListInstancesV32ParamsTypeHa:
-		return true
-	case ListInstancesV32ParamsTypeReplica:
-		return true
-	case ListInstancesV32ParamsTypeSingle:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListInstancesV32ParamsDatastoreType.
-const (
-	ListInstancesV32ParamsDatastoreTypeMySQL      ListInstancesV32ParamsDatastoreType = "MySQL"
-	ListInstancesV32ParamsDatastoreTypePostgreSQL ListInstancesV32ParamsDatastoreType = "PostgreSQL"
-	ListInstancesV32ParamsDatastoreTypeSQLServer  ListInstancesV32ParamsDatastoreType = "SQLServer"
-)
-
-// Valid indicates whether the value is a known member of the ListInstancesV32ParamsDatastoreType enum.
-func (e ListInstancesV32ParamsDatastoreType) Valid() bool {
-	switch e {
-	case ListInstancesV32ParamsDatastoreTypeMySQL:
-		return true
-	case ListInstancesV32ParamsDatastoreTypePostgreSQL:
-		return true
-	case ListInstancesV32ParamsDatastoreTypeSQLServer:
 		return true
 	default:
 		return false
@@ -4174,6 +4174,270 @@ type ListFlavorsResponseBody struct {
 	Flavors []ListFlavorsFlavors `json:"flavors,omitempty"`
 }
 
+// ListInstances2BackupStrategy 备份策略。
+// 详情请参见表7。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:479 table "表 7 backup_strategy字段数据结构说明"
+type ListInstances2BackupStrategy struct {
+	// KeepDays 已生成的备份文件可以保存的天数。
+	// 取值范围：0～732。为0时，表示未设置自动备份策略或备份策略已关闭。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:495 table "表 7 backup_strategy字段数据结构说明" row 2
+	KeepDays int64 `json:"keep_days,omitempty"`
+
+	// StartTime 备份时间段。自动备份将在该时间段内触发。
+	// 当前时间指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:487 table "表 7 backup_strategy字段数据结构说明" row 1
+	StartTime string `json:"start_time,omitempty"`
+}
+
+// ListInstances2Instances defines model for ListInstances2Instances.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:176 table "表 3 instances字段数据结构说明"
+type ListInstances2Instances struct {
+	// BackupStrategy 备份策略。
+	// 详情请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:340 table "表 3 instances字段数据结构说明" row 20
+	BackupStrategy *ListInstances2BackupStrategy `json:"backup_strategy,omitempty"`
+
+	// Created 创建时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
+	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:273 table "表 3 instances字段数据结构说明" row 11
+	Created string `json:"created,omitempty"`
+
+	// Datastore 数据库信息。
+	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:265 table "表 3 instances字段数据结构说明" row 10
+	Datastore *ListInstancesDatastore `json:"datastore,omitempty"`
+
+	// DBUserName 默认用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:290 table "表 3 instances字段数据结构说明" row 13
+	DBUserName string `json:"db_user_name,omitempty"`
+
+	// DiskEncryptionID 磁盘加密密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:371 table "表 3 instances字段数据结构说明" row 24
+	DiskEncryptionID string `json:"disk_encryption_id,omitempty"`
+
+	// EnterpriseProjectID 企业项目标签ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:378 table "表 3 instances字段数据结构说明" row 25
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
+
+	// FlavorRef 规格码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:318 table "表 3 instances字段数据结构说明" row 17
+	FlavorRef string `json:"flavor_ref,omitempty"`
+
+	// Ha HA信息，获取HA实例时返回。
+	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:250 table "表 3 instances字段数据结构说明" row 8
+	Ha *ListInstancesHa `json:"ha,omitempty"`
+
+	// ID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:184 table "表 3 instances字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// MaintenanceWindow 可维护时间窗。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:348 table "表 3 instances字段数据结构说明" row 21
+	MaintenanceWindow string `json:"maintenance_window,omitempty"`
+
+	// Name 创建的实例名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:191 table "表 3 instances字段数据结构说明" row 2
+	Name string `json:"name,omitempty"`
+
+	// Nodes 主备实例信息。
+	// 详情请参见表8。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:355 table "表 3 instances字段数据结构说明" row 22
+	Nodes []ListInstancesNodes `json:"nodes,omitempty"`
+
+	// Port 数据库端口号。
+	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
+	// - PostgreSQL数据库端口修改范围为2100～9500。
+	// - Microsoft SQL Server实例的端口设置范围为1433和2100~9500（其中5355和5985不可设置。对于2017 EE版，5050、5353和5986不可设置）。
+	// 当不传该参数时，默认端口如下：
+	// - MySQL默认3306。
+	// - PostgreSQL默认5432。
+	// - Microsoft SQL Server默认1433。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:233 table "表 3 instances字段数据结构说明" row 6
+	Port int64 `json:"port,omitempty"`
+
+	// PrivateIps 实例内网IP地址列表。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:219 table "表 3 instances字段数据结构说明" row 4
+	PrivateIps []string `json:"private_ips,omitempty"`
+
+	// PublicIps 实例外网IP地址列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:226 table "表 3 instances字段数据结构说明" row 5
+	PublicIps []string `json:"public_ips,omitempty"`
+
+	// Region 实例所在区域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:258 table "表 3 instances字段数据结构说明" row 9
+	Region string `json:"region,omitempty"`
+
+	// RelatedInstance 所关联的数据库实例列表。
+	// 详情请参见表9。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:363 table "表 3 instances字段数据结构说明" row 23
+	RelatedInstance []ListInstances2RelatedInstance `json:"related_instance,omitempty"`
+
+	// SecurityGroupID 安全组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:311 table "表 3 instances字段数据结构说明" row 16
+	SecurityGroupID string `json:"security_group_id,omitempty"`
+
+	// Status 实例状态。
+	// 取值：
+	// 值为“BUILD”，表示实例正在创建。
+	// 值为“ACTIVE”，表示实例正常。
+	// 值为“FAILED”，表示实例异常。
+	// 值为“FROZEN”，表示实例冻结。
+	// 值为“MODIFYING”，表示实例正在扩容。
+	// 值为“REBOOTING”，表示实例正在重启。
+	// 值为“RESTORING”，表示实例正在恢复。
+	// 值为“MODIFYING INSTANCE TYPE”，表示实例正在转主备。
+	// 值为“SWITCHOVER”，表示实例正在主备切换。
+	// 值为“MIGRATING”，表示实例正在迁移。
+	// 值为“BACKING UP”，表示实例正在进行备份。
+	// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
+	// 值为“STORAGE FULL”，表示实例磁盘空间满。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:198 table "表 3 instances字段数据结构说明" row 3
+	Status ListInstances2InstancesStatus `json:"status,omitempty"`
+
+	// SubnetID 子网ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:304 table "表 3 instances字段数据结构说明" row 15
+	SubnetID string `json:"subnet_id,omitempty"`
+
+	// SwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:333 table "表 3 instances字段数据结构说明" row 19
+	SwitchStrategy ListInstances2InstancesSwitchStrategy `json:"switch_strategy,omitempty"`
+
+	// TimeZone 时区。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:385 table "表 3 instances字段数据结构说明" row 26
+	TimeZone string `json:"time_zone,omitempty"`
+
+	// Type 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:243 table "表 3 instances字段数据结构说明" row 7
+	Type ListInstances2InstancesType `json:"type,omitempty"`
+
+	// Updated 更新时间，格式与“created”字段对应格式完全相同。
+	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:282 table "表 3 instances字段数据结构说明" row 12
+	Updated string `json:"updated,omitempty"`
+
+	// Volume Volume信息。
+	// 详情请请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:325 table "表 3 instances字段数据结构说明" row 18
+	Volume *ListInstances2Volume `json:"volume,omitempty"`
+
+	// VpcID 虚拟私有云ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:297 table "表 3 instances字段数据结构说明" row 14
+	VpcID string `json:"vpc_id,omitempty"`
+}
+
+// ListInstances2InstancesStatus 实例状态。
+// 取值：
+// 值为“BUILD”，表示实例正在创建。
+// 值为“ACTIVE”，表示实例正常。
+// 值为“FAILED”，表示实例异常。
+// 值为“FROZEN”，表示实例冻结。
+// 值为“MODIFYING”，表示实例正在扩容。
+// 值为“REBOOTING”，表示实例正在重启。
+// 值为“RESTORING”，表示实例正在恢复。
+// 值为“MODIFYING INSTANCE TYPE”，表示实例正在转主备。
+// 值为“SWITCHOVER”，表示实例正在主备切换。
+// 值为“MIGRATING”，表示实例正在迁移。
+// 值为“BACKING UP”，表示实例正在进行备份。
+// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
+// 值为“STORAGE FULL”，表示实例磁盘空间满。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:198 table "表 3 instances字段数据结构说明" row 3
+type ListInstances2InstancesStatus string
+
+// ListInstances2InstancesSwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:333 table "表 3 instances字段数据结构说明" row 19
+type ListInstances2InstancesSwitchStrategy string
+
+// ListInstances2InstancesType 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:243 table "表 3 instances字段数据结构说明" row 7
+type ListInstances2InstancesType string
+
+// ListInstances2RelatedInstance defines model for ListInstances2RelatedInstance.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:550 table "表 9 related_instance字段数据结构说明"
+type ListInstances2RelatedInstance struct {
+	// ID 关联实例id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:558 table "表 9 related_instance字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// Type 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:565 table "表 9 related_instance字段数据结构说明" row 2
+	Type ListInstances2RelatedInstanceType `json:"type,omitempty"`
+}
+
+// ListInstances2RelatedInstanceType 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:565 table "表 9 related_instance字段数据结构说明" row 2
+type ListInstances2RelatedInstanceType string
+
+// ListInstances2ResponseBody defines model for ListInstances2ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:147 table "表 2 参数说明"
+type ListInstances2ResponseBody struct {
+	// Instances 实例信息。
+	// 详情请参见“获取实例列表”章节的表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:155 table "表 2 参数说明" row 1
+	Instances []ListInstances2Instances `json:"instances,omitempty"`
+
+	// TotalCount 总记录数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:163 table "表 2 参数说明" row 2
+	TotalCount int64 `json:"total_count,omitempty"`
+}
+
+// ListInstances2Volume Volume信息。
+// 详情请请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:451 table "表 6 volume字段数据结构说明"
+type ListInstances2Volume struct {
+	// Size 磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:466 table "表 6 volume字段数据结构说明" row 2
+	Size int64 `json:"size,omitempty"`
+
+	// Type 磁盘类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:459 table "表 6 volume字段数据结构说明" row 1
+	Type string `json:"type,omitempty"`
+}
+
 // ListInstancesBackupStrategy 备份策略。
 // 详情请参见表7。
 //
@@ -4897,250 +5161,6 @@ type ListInstancesTags struct {
 	Value string `json:"value,omitempty"`
 }
 
-// ListInstancesV32BackupStrategy 备份策略。
-// 详情请参见表7。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:479 table "表 7 backup_strategy字段数据结构说明"
-type ListInstancesV32BackupStrategy struct {
-	// KeepDays 已生成的备份文件可以保存的天数。
-	// 取值范围：0～732。为0时，表示未设置自动备份策略或备份策略已关闭。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:495 table "表 7 backup_strategy字段数据结构说明" row 2
-	KeepDays int64 `json:"keep_days,omitempty"`
-
-	// StartTime 备份时间段。自动备份将在该时间段内触发。
-	// 当前时间指UTC时间。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:487 table "表 7 backup_strategy字段数据结构说明" row 1
-	StartTime string `json:"start_time,omitempty"`
-}
-
-// ListInstancesV32Instances defines model for ListInstancesV32Instances.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:176 table "表 3 instances字段数据结构说明"
-type ListInstancesV32Instances struct {
-	// BackupStrategy 备份策略。
-	// 详情请参见表7。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:340 table "表 3 instances字段数据结构说明" row 20
-	BackupStrategy *ListInstancesV32BackupStrategy `json:"backup_strategy,omitempty"`
-
-	// Created 创建时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
-	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
-	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:273 table "表 3 instances字段数据结构说明" row 11
-	Created string `json:"created,omitempty"`
-
-	// Datastore 数据库信息。
-	// 详情请参见表5。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:265 table "表 3 instances字段数据结构说明" row 10
-	Datastore *ListInstancesDatastore `json:"datastore,omitempty"`
-
-	// DBUserName 默认用户名。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:290 table "表 3 instances字段数据结构说明" row 13
-	DBUserName string `json:"db_user_name,omitempty"`
-
-	// DiskEncryptionID 磁盘加密密钥ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:371 table "表 3 instances字段数据结构说明" row 24
-	DiskEncryptionID string `json:"disk_encryption_id,omitempty"`
-
-	// EnterpriseProjectID 企业项目标签ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:378 table "表 3 instances字段数据结构说明" row 25
-	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
-
-	// FlavorRef 规格码。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:318 table "表 3 instances字段数据结构说明" row 17
-	FlavorRef string `json:"flavor_ref,omitempty"`
-
-	// Ha HA信息，获取HA实例时返回。
-	// 详情请参见表4。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:250 table "表 3 instances字段数据结构说明" row 8
-	Ha *ListInstancesHa `json:"ha,omitempty"`
-
-	// ID 实例ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:184 table "表 3 instances字段数据结构说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// MaintenanceWindow 可维护时间窗。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:348 table "表 3 instances字段数据结构说明" row 21
-	MaintenanceWindow string `json:"maintenance_window,omitempty"`
-
-	// Name 创建的实例名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:191 table "表 3 instances字段数据结构说明" row 2
-	Name string `json:"name,omitempty"`
-
-	// Nodes 主备实例信息。
-	// 详情请参见表8。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:355 table "表 3 instances字段数据结构说明" row 22
-	Nodes []ListInstancesNodes `json:"nodes,omitempty"`
-
-	// Port 数据库端口号。
-	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
-	// - PostgreSQL数据库端口修改范围为2100～9500。
-	// - Microsoft SQL Server实例的端口设置范围为1433和2100~9500（其中5355和5985不可设置。对于2017 EE版，5050、5353和5986不可设置）。
-	// 当不传该参数时，默认端口如下：
-	// - MySQL默认3306。
-	// - PostgreSQL默认5432。
-	// - Microsoft SQL Server默认1433。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:233 table "表 3 instances字段数据结构说明" row 6
-	Port int64 `json:"port,omitempty"`
-
-	// PrivateIps 实例内网IP地址列表。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:219 table "表 3 instances字段数据结构说明" row 4
-	PrivateIps []string `json:"private_ips,omitempty"`
-
-	// PublicIps 实例外网IP地址列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:226 table "表 3 instances字段数据结构说明" row 5
-	PublicIps []string `json:"public_ips,omitempty"`
-
-	// Region 实例所在区域。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:258 table "表 3 instances字段数据结构说明" row 9
-	Region string `json:"region,omitempty"`
-
-	// RelatedInstance 所关联的数据库实例列表。
-	// 详情请参见表9。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:363 table "表 3 instances字段数据结构说明" row 23
-	RelatedInstance []ListInstancesV3RelatedInstance `json:"related_instance,omitempty"`
-
-	// SecurityGroupID 安全组ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:311 table "表 3 instances字段数据结构说明" row 16
-	SecurityGroupID string `json:"security_group_id,omitempty"`
-
-	// Status 实例状态。
-	// 取值：
-	// 值为“BUILD”，表示实例正在创建。
-	// 值为“ACTIVE”，表示实例正常。
-	// 值为“FAILED”，表示实例异常。
-	// 值为“FROZEN”，表示实例冻结。
-	// 值为“MODIFYING”，表示实例正在扩容。
-	// 值为“REBOOTING”，表示实例正在重启。
-	// 值为“RESTORING”，表示实例正在恢复。
-	// 值为“MODIFYING INSTANCE TYPE”，表示实例正在转主备。
-	// 值为“SWITCHOVER”，表示实例正在主备切换。
-	// 值为“MIGRATING”，表示实例正在迁移。
-	// 值为“BACKING UP”，表示实例正在进行备份。
-	// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
-	// 值为“STORAGE FULL”，表示实例磁盘空间满。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:198 table "表 3 instances字段数据结构说明" row 3
-	Status ListInstancesV32InstancesStatus `json:"status,omitempty"`
-
-	// SubnetID 子网ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:304 table "表 3 instances字段数据结构说明" row 15
-	SubnetID string `json:"subnet_id,omitempty"`
-
-	// SwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:333 table "表 3 instances字段数据结构说明" row 19
-	SwitchStrategy ListInstancesV32InstancesSwitchStrategy `json:"switch_strategy,omitempty"`
-
-	// TimeZone 时区。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:385 table "表 3 instances字段数据结构说明" row 26
-	TimeZone string `json:"time_zone,omitempty"`
-
-	// Type 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:243 table "表 3 instances字段数据结构说明" row 7
-	Type ListInstancesV32InstancesType `json:"type,omitempty"`
-
-	// Updated 更新时间，格式与“created”字段对应格式完全相同。
-	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:282 table "表 3 instances字段数据结构说明" row 12
-	Updated string `json:"updated,omitempty"`
-
-	// Volume Volume信息。
-	// 详情请请参见表6。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:325 table "表 3 instances字段数据结构说明" row 18
-	Volume *ListInstancesV32Volume `json:"volume,omitempty"`
-
-	// VpcID 虚拟私有云ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:297 table "表 3 instances字段数据结构说明" row 14
-	VpcID string `json:"vpc_id,omitempty"`
-}
-
-// ListInstancesV32InstancesStatus 实例状态。
-// 取值：
-// 值为“BUILD”，表示实例正在创建。
-// 值为“ACTIVE”，表示实例正常。
-// 值为“FAILED”，表示实例异常。
-// 值为“FROZEN”，表示实例冻结。
-// 值为“MODIFYING”，表示实例正在扩容。
-// 值为“REBOOTING”，表示实例正在重启。
-// 值为“RESTORING”，表示实例正在恢复。
-// 值为“MODIFYING INSTANCE TYPE”，表示实例正在转主备。
-// 值为“SWITCHOVER”，表示实例正在主备切换。
-// 值为“MIGRATING”，表示实例正在迁移。
-// 值为“BACKING UP”，表示实例正在进行备份。
-// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
-// 值为“STORAGE FULL”，表示实例磁盘空间满。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:198 table "表 3 instances字段数据结构说明" row 3
-type ListInstancesV32InstancesStatus string
-
-// ListInstancesV32InstancesSwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:333 table "表 3 instances字段数据结构说明" row 19
-type ListInstancesV32InstancesSwitchStrategy string
-
-// ListInstancesV32InstancesType 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:243 table "表 3 instances字段数据结构说明" row 7
-type ListInstancesV32InstancesType string
-
-// ListInstancesV32ResponseBody defines model for ListInstancesV32ResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:147 table "表 2 参数说明"
-type ListInstancesV32ResponseBody struct {
-	// Instances 实例信息。
-	// 详情请参见“获取实例列表”章节的表4。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:155 table "表 2 参数说明" row 1
-	Instances []ListInstancesV32Instances `json:"instances,omitempty"`
-
-	// TotalCount 总记录数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:163 table "表 2 参数说明" row 2
-	TotalCount int64 `json:"total_count,omitempty"`
-}
-
-// ListInstancesV32Volume Volume信息。
-// 详情请请参见表6。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:451 table "表 6 volume字段数据结构说明"
-type ListInstancesV32Volume struct {
-	// Size 磁盘大小。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:466 table "表 6 volume字段数据结构说明" row 2
-	Size int64 `json:"size,omitempty"`
-
-	// Type 磁盘类型。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:459 table "表 6 volume字段数据结构说明" row 1
-	Type string `json:"type,omitempty"`
-}
-
 // ListInstancesV3BackupStrategy 备份策略。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:471 table "表 7 backup_strategy字段数据结构说明"
@@ -5287,7 +5307,7 @@ type ListInstancesV3Instances struct {
 	// RelatedInstance 所关联的数据库实例列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:356 table "表 3 instances字段数据结构说明" row 23
-	RelatedInstance []ListInstancesV3RelatedInstance `json:"related_instance,omitempty"`
+	RelatedInstance []ListInstances2RelatedInstance `json:"related_instance,omitempty"`
 
 	// SecurityGroupID 安全组ID。
 	//
@@ -5406,26 +5426,6 @@ type ListInstancesV3Nodes struct {
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:523 table "表 8 nodes字段数据结构说明" row 3
 type ListInstancesV3NodesRole string
-
-// ListInstancesV3RelatedInstance defines model for ListInstancesV3RelatedInstance.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:550 table "表 9 related_instance字段数据结构说明"
-type ListInstancesV3RelatedInstance struct {
-	// ID 关联实例id。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:558 table "表 9 related_instance字段数据结构说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// Type 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:565 table "表 9 related_instance字段数据结构说明" row 2
-	Type ListInstancesV3RelatedInstanceType `json:"type,omitempty"`
-}
-
-// ListInstancesV3RelatedInstanceType 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:565 table "表 9 related_instance字段数据结构说明" row 2
-type ListInstancesV3RelatedInstanceType string
 
 // ListInstancesV3ResponseBody defines model for ListInstancesV3ResponseBody.
 //
@@ -5941,50 +5941,6 @@ type ListParametersResponseBody struct {
 	ConfigurationParameters []ListParametersConfigurationParameters `json:"configuration-parameters,omitempty"`
 }
 
-// ListRds2ResponseBody defines model for ListRds2ResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:36 table "表 1 要素说明"
-type ListRds2ResponseBody struct {
-	// Versions API版本详细信息列表。
-	// 详情请参见表2。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:44 table "表 1 要素说明" row 1
-	Versions []ListRds2Versions `json:"versions,omitempty"`
-}
-
-// ListRds2Versions defines model for ListRds2Versions.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:58 table "表 2 versions字段数据结构说明"
-type ListRds2Versions struct {
-	// ID API版本号。
-	// 各个版本号，对应如下：
-	// - v1：API v1版本。
-	// - v3：API v3版本。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:66 table "表 2 versions字段数据结构说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// Links 对应API的链接信息，v1、v3版本该字段为空。
-	// 详情请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:75 table "表 2 versions字段数据结构说明" row 2
-	Links []Links `json:"links,omitempty"`
-
-	// Status 版本状态。
-	// 取值“CURRENT”，表示该版本为主推版本。
-	// 取值“DEPRECATED”，表示为废弃版本，存在后续删除的可能。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:83 table "表 2 versions字段数据结构说明" row 3
-	Status string `json:"status,omitempty"`
-
-	// Updated 版本更新时间。
-	// 格式为“yyyy-mm-dd Thh:mm:ssZ”。
-	// 其中，T指某个时间的开始；Z指UTC时间。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:92 table "表 2 versions字段数据结构说明" row 4
-	Updated string `json:"updated,omitempty"`
-}
-
 // ListRdsInstancesBackupStrategy 高级备份策略。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:353 table "表 9 backupStrategy字段数据结构说明"
@@ -6193,43 +6149,45 @@ type ListRdsInstancesVolume struct {
 
 // ListRdsResponseBody defines model for ListRdsResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:50 table "表 2 要素说明"
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:36 table "表 1 要素说明"
 type ListRdsResponseBody struct {
-	// Version API版本详细信息列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:65 table "表 2 要素说明" row 2
-	Version *ListRdsVersions `json:"version,omitempty"`
-
 	// Versions API版本详细信息列表。
+	// 详情请参见表2。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:58 table "表 2 要素说明" row 1
-	Versions *ListRdsVersions `json:"versions,omitempty"`
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:44 table "表 1 要素说明" row 1
+	Versions []ListRdsVersions `json:"versions,omitempty"`
 }
 
-// ListRdsVersions API版本详细信息列表。
+// ListRdsVersions defines model for ListRdsVersions.
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:78 table "表 3 versions字段数据结构说明"
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:58 table "表 2 versions字段数据结构说明"
 type ListRdsVersions struct {
 	// ID API版本号。
+	// 各个版本号，对应如下：
+	// - v1：API v1版本。
+	// - v3：API v3版本。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:86 table "表 3 versions字段数据结构说明" row 1
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:66 table "表 2 versions字段数据结构说明" row 1
 	ID string `json:"id,omitempty"`
 
-	// Links 对应该API版本的链接信息，该字段为空。
+	// Links 对应API的链接信息，v1、v3版本该字段为空。
+	// 详情请参见表3。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:93 table "表 3 versions字段数据结构说明" row 2
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:75 table "表 2 versions字段数据结构说明" row 2
 	Links []Links `json:"links,omitempty"`
 
 	// Status 版本状态。
+	// 取值“CURRENT”，表示该版本为主推版本。
+	// 取值“DEPRECATED”，表示为废弃版本，存在后续删除的可能。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:100 table "表 3 versions字段数据结构说明" row 3
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:83 table "表 2 versions字段数据结构说明" row 3
 	Status string `json:"status,omitempty"`
 
 	// Updated 版本更新时间。
 	// 格式为“yyyy-mm-dd Thh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指UTC时间。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:107 table "表 3 versions字段数据结构说明" row 4
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:92 table "表 2 versions字段数据结构说明" row 4
 	Updated string `json:"updated,omitempty"`
 }
 
@@ -7960,6 +7918,48 @@ type ShowStorageTypeResponseBody struct {
 	StorageType []StorageType `json:"storage_type,omitempty"`
 }
 
+// ShowVersionResponseBody defines model for ShowVersionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:50 table "表 2 要素说明"
+type ShowVersionResponseBody struct {
+	// Version API版本详细信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:65 table "表 2 要素说明" row 2
+	Version *ShowVersionVersions `json:"version,omitempty"`
+
+	// Versions API版本详细信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:58 table "表 2 要素说明" row 1
+	Versions *ShowVersionVersions `json:"versions,omitempty"`
+}
+
+// ShowVersionVersions API版本详细信息列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:78 table "表 3 versions字段数据结构说明"
+type ShowVersionVersions struct {
+	// ID API版本号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:86 table "表 3 versions字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// Links 对应该API版本的链接信息，该字段为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:93 table "表 3 versions字段数据结构说明" row 2
+	Links []Links `json:"links,omitempty"`
+
+	// Status 版本状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:100 table "表 3 versions字段数据结构说明" row 3
+	Status string `json:"status,omitempty"`
+
+	// Updated 版本更新时间。
+	// 格式为“yyyy-mm-dd Thh:mm:ssZ”。
+	// 其中，T指某个时间的开始；Z指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:107 table "表 3 versions字段数据结构说明" row 4
+	Updated string `json:"updated,omitempty"`
+}
+
 // SingleToHa 详情请参见表3。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:90 table "表 3 single_to_ha字段数据结构说明"
@@ -8625,6 +8625,57 @@ type ListInstancesParams struct {
 // ListInstancesParamsType defines parameters for ListInstances.
 type ListInstancesParamsType string
 
+// ListInstances2Params defines parameters for ListInstances2.
+type ListInstances2Params struct {
+	// ID 实例ID。
+	// “*”为系统保留字符，如果id是以“*”起始，表示按照*后面的值模糊匹配，否则，按照id精确匹配查询。不能只传入“*”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:48 table "表 1 参数说明" row 3
+	ID *string `form:"id,omitempty" json:"id,omitempty"`
+
+	// Name 实例名称。
+	// “*”为系统保留字符，如果name是以“*”起始，表示按照*后面的值模糊匹配，否则，按照name精确匹配查询。不能只传入“*”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:58 table "表 1 参数说明" row 4
+	Name *string `form:"name,omitempty" json:"name,omitempty"`
+
+	// Type 按照实例类型查询。取值Single、Ha、Replica，分别对应于单实例、主备实例和只读实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:68 table "表 1 参数说明" row 5
+	Type *ListInstances2ParamsType `form:"type,omitempty" json:"type,omitempty"`
+
+	// DatastoreType 数据库类型。支持MySQL、PostgreSQL、Microsoft SQL Server。取值：MySQL，PostgreSQL或SQLServer。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:77 table "表 1 参数说明" row 6
+	DatastoreType *ListInstances2ParamsDatastoreType `form:"datastore_type,omitempty" json:"datastore_type,omitempty"`
+
+	// VpcID 虚拟私有云ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:86 table "表 1 参数说明" row 7
+	VpcID *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
+
+	// SubnetID 子网ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:95 table "表 1 参数说明" row 8
+	SubnetID *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
+
+	// Offset 索引位置，偏移量。从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:104 table "表 1 参数说明" row 9
+	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
+
+	// Limit 查询记录数。默认为100，不能为负数，最小值为1，最大值为100。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:113 table "表 1 参数说明" row 10
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ListInstances2ParamsType defines parameters for ListInstances2.
+type ListInstances2ParamsType string
+
+// ListInstances2ParamsDatastoreType defines parameters for ListInstances2.
+type ListInstances2ParamsDatastoreType string
+
 // ListInstancesV3Params defines parameters for ListInstancesV3.
 type ListInstancesV3Params struct {
 	// ID 实例ID。
@@ -8675,57 +8726,6 @@ type ListInstancesV3ParamsType string
 
 // ListInstancesV3ParamsDatastoreType defines parameters for ListInstancesV3.
 type ListInstancesV3ParamsDatastoreType string
-
-// ListInstancesV32Params defines parameters for ListInstancesV32.
-type ListInstancesV32Params struct {
-	// ID 实例ID。
-	// “*”为系统保留字符，如果id是以“*”起始，表示按照*后面的值模糊匹配，否则，按照id精确匹配查询。不能只传入“*”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:48 table "表 1 参数说明" row 3
-	ID *string `form:"id,omitempty" json:"id,omitempty"`
-
-	// Name 实例名称。
-	// “*”为系统保留字符，如果name是以“*”起始，表示按照*后面的值模糊匹配，否则，按照name精确匹配查询。不能只传入“*”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:58 table "表 1 参数说明" row 4
-	Name *string `form:"name,omitempty" json:"name,omitempty"`
-
-	// Type 按照实例类型查询。取值Single、Ha、Replica，分别对应于单实例、主备实例和只读实例。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:68 table "表 1 参数说明" row 5
-	Type *ListInstancesV32ParamsType `form:"type,omitempty" json:"type,omitempty"`
-
-	// DatastoreType 数据库类型。支持MySQL、PostgreSQL、Microsoft SQL Server。取值：MySQL，PostgreSQL或SQLServer。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:77 table "表 1 参数说明" row 6
-	DatastoreType *ListInstancesV32ParamsDatastoreType `form:"datastore_type,omitempty" json:"datastore_type,omitempty"`
-
-	// VpcID 虚拟私有云ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:86 table "表 1 参数说明" row 7
-	VpcID *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
-
-	// SubnetID 子网ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:95 table "表 1 参数说明" row 8
-	SubnetID *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
-
-	// Offset 索引位置，偏移量。从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:104 table "表 1 参数说明" row 9
-	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
-
-	// Limit 查询记录数。默认为100，不能为负数，最小值为1，最大值为100。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:113 table "表 1 参数说明" row 10
-	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
-}
-
-// ListInstancesV32ParamsType defines parameters for ListInstancesV32.
-type ListInstancesV32ParamsType string
-
-// ListInstancesV32ParamsDatastoreType defines parameters for ListInstancesV32.
-type ListInstancesV32ParamsDatastoreType string
 
 // ListAuditlogParams defines parameters for ListAuditlog.
 type ListAuditlogParams struct {
@@ -9115,7 +9115,7 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 // The interface specification for the client above.
 type ClientInterface interface {
 
-	// ListRds2 查询API版本列表
+	// ListRds 查询API版本列表
 	//
 	// 查询关系型数据库当前支持的API版本列表。
 	// 调用接口前，您需要了解API  认证权证。
@@ -9123,17 +9123,17 @@ type ClientInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:1
 	//
-	// Corresponds with GET /rds (the `ListRds2` operationId).
-	ListRds2(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /rds (the `ListRds` operationId).
+	ListRds(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListRds 查询API版本信息
+	// ShowVersion 查询API版本信息
 	//
 	// 查询API指定版本信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
 	//
-	// Corresponds with GET /rds/v1 (the `ListRds` operationId).
-	ListRds(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /rds/v1 (the `ShowVersion` operationId).
+	ShowVersion(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListBackups 以列表形式返回手动备份信息
 	//
@@ -9859,6 +9859,15 @@ type ClientInterface interface {
 	// Corresponds with GET /v3/{project_id}/instances#ListInstances (the `ListInstances` operationId).
 	ListInstances(ctx context.Context, projectID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListInstances2 根据指定条件查询数据库实例列表
+	//
+	// 根据指定条件查询实例列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
+	//
+	// Corresponds with GET /v3/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
+	ListInstances2(ctx context.Context, projectID string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListInstancesV3 根据指定条件查询实例列表
 	//
 	// 根据指定条件查询实例列表。
@@ -9867,15 +9876,6 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v3/{project_id}/instances#ListInstancesV3 (the `ListInstancesV3` operationId).
 	ListInstancesV3(ctx context.Context, projectID string, params *ListInstancesV3Params, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ListInstancesV32 根据指定条件查询数据库实例列表
-	//
-	// 根据指定条件查询实例列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
-	//
-	// Corresponds with GET /v3/{project_id}/instances#ListInstancesV32 (the `ListInstancesV32` operationId).
-	ListInstancesV32(ctx context.Context, projectID string, params *ListInstancesV32Params, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RestoreInstanceV3WithBody 恢复到新实例
 	//
@@ -10668,7 +10668,7 @@ type ClientInterface interface {
 	ListTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
-// ListRds2 查询API版本列表
+// ListRds 查询API版本列表
 //
 // 查询关系型数据库当前支持的API版本列表。
 // 调用接口前，您需要了解API  认证权证。
@@ -10676,9 +10676,9 @@ type ClientInterface interface {
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:1
 //
-// Corresponds with GET /rds (the `ListRds2` operationId).
-func (c *Client) ListRds2(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListRds2Request(c.Server)
+// Corresponds with GET /rds (the `ListRds` operationId).
+func (c *Client) ListRds(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRdsRequest(c.Server)
 	if err != nil {
 		return nil, err
 	}
@@ -10689,15 +10689,15 @@ func (c *Client) ListRds2(ctx context.Context, reqEditors ...RequestEditorFn) (*
 	return c.Client.Do(req)
 }
 
-// ListRds 查询API版本信息
+// ShowVersion 查询API版本信息
 //
 // 查询API指定版本信息。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
 //
-// Corresponds with GET /rds/v1 (the `ListRds` operationId).
-func (c *Client) ListRds(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListRdsRequest(c.Server)
+// Corresponds with GET /rds/v1 (the `ShowVersion` operationId).
+func (c *Client) ShowVersion(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowVersionRequest(c.Server)
 	if err != nil {
 		return nil, err
 	}
@@ -12092,15 +12092,15 @@ func (c *Client) ListInstances(ctx context.Context, projectID string, params *Li
 	return c.Client.Do(req)
 }
 
-// ListInstancesV3 根据指定条件查询实例列表
+// ListInstances2 根据指定条件查询数据库实例列表
 //
 // 根据指定条件查询实例列表。
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
 //
-// Corresponds with GET /v3/{project_id}/instances#ListInstancesV3 (the `ListInstancesV3` operationId).
-func (c *Client) ListInstancesV3(ctx context.Context, projectID string, params *ListInstancesV3Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesV3Request(c.Server, projectID, params)
+// Corresponds with GET /v3/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
+func (c *Client) ListInstances2(ctx context.Context, projectID string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstances2Request(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -12111,15 +12111,15 @@ func (c *Client) ListInstancesV3(ctx context.Context, projectID string, params *
 	return c.Client.Do(req)
 }
 
-// ListInstancesV32 根据指定条件查询数据库实例列表
+// ListInstancesV3 根据指定条件查询实例列表
 //
 // 根据指定条件查询实例列表。
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
 //
-// Corresponds with GET /v3/{project_id}/instances#ListInstancesV32 (the `ListInstancesV32` operationId).
-func (c *Client) ListInstancesV32(ctx context.Context, projectID string, params *ListInstancesV32Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesV32Request(c.Server, projectID, params)
+// Corresponds with GET /v3/{project_id}/instances#ListInstancesV3 (the `ListInstancesV3` operationId).
+func (c *Client) ListInstancesV3(ctx context.Context, projectID string, params *ListInstancesV3Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesV3Request(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -13560,8 +13560,8 @@ func (c *Client) ListTags(ctx context.Context, projectID string, reqEditors ...R
 	return c.Client.Do(req)
 }
 
-// NewListRds2Request constructs an http.Request for the ListRds2 method
-func NewListRds2Request(server string) (*http.Request, error) {
+// NewListRdsRequest constructs an http.Request for the ListRds method
+func NewListRdsRequest(server string) (*http.Request, error) {
 	var err error
 
 	queryURL, err := param.URL(server, "/rds")
@@ -13577,8 +13577,8 @@ func NewListRds2Request(server string) (*http.Request, error) {
 	return req, nil
 }
 
-// NewListRdsRequest constructs an http.Request for the ListRds method
-func NewListRdsRequest(server string) (*http.Request, error) {
+// NewShowVersionRequest constructs an http.Request for the ShowVersion method
+func NewShowVersionRequest(server string) (*http.Request, error) {
 	var err error
 
 	queryURL, err := param.URL(server, "/rds/v1")
@@ -15114,15 +15114,15 @@ func NewListInstancesRequest(server string, projectID string, params *ListInstan
 	return req, nil
 }
 
-// NewListInstancesV3Request constructs an http.Request for the ListInstancesV3 method
-func NewListInstancesV3Request(server string, projectID string, params *ListInstancesV3Params) (*http.Request, error) {
+// NewListInstances2Request constructs an http.Request for the ListInstances2 method
+func NewListInstances2Request(server string, projectID string, params *ListInstances2Params) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
 	pathParam0 = param.String(projectID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/instances#ListInstancesV3", pathParam0)
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances#ListInstances2", pathParam0)
 	if err != nil {
 		return nil, err
 	}
@@ -15187,15 +15187,15 @@ func NewListInstancesV3Request(server string, projectID string, params *ListInst
 	return req, nil
 }
 
-// NewListInstancesV32Request constructs an http.Request for the ListInstancesV32 method
-func NewListInstancesV32Request(server string, projectID string, params *ListInstancesV32Params) (*http.Request, error) {
+// NewListInstancesV3Request constructs an http.Request for the ListInstancesV3 method
+func NewListInstancesV3Request(server string, projectID string, params *ListInstancesV3Params) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
 	pathParam0 = param.String(projectID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/instances#ListInstancesV32", pathParam0)
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances#ListInstancesV3", pathParam0)
 	if err != nil {
 		return nil, err
 	}
@@ -16776,7 +16776,7 @@ func WithBaseURL(baseURL string) ClientOption {
 // ClientWithResponsesInterface is the interface specification for the client with responses above.
 type ClientWithResponsesInterface interface {
 
-	// ListRds2WithResponse 查询API版本列表
+	// ListRdsWithResponse 查询API版本列表
 	//
 	// 查询关系型数据库当前支持的API版本列表。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16786,10 +16786,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /rds (the `ListRds2` operationId).
-	ListRds2WithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListRds2Response, error)
+	// Corresponds with GET /rds (the `ListRds` operationId).
+	ListRdsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListRdsResponse, error)
 
-	// ListRdsWithResponse 查询API版本信息
+	// ShowVersionWithResponse 查询API版本信息
 	//
 	// 查询API指定版本信息。
 	//
@@ -16797,8 +16797,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /rds/v1 (the `ListRds` operationId).
-	ListRdsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListRdsResponse, error)
+	// Corresponds with GET /rds/v1 (the `ShowVersion` operationId).
+	ShowVersionWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ShowVersionResponse, error)
 
 	// ListBackupsWithResponse 以列表形式返回手动备份信息
 	//
@@ -17580,6 +17580,17 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v3/{project_id}/instances#ListInstances (the `ListInstances` operationId).
 	ListInstancesWithResponse(ctx context.Context, projectID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*ListInstancesResponse, error)
 
+	// ListInstances2WithResponse 根据指定条件查询数据库实例列表
+	//
+	// 根据指定条件查询实例列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v3/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
+	ListInstances2WithResponse(ctx context.Context, projectID string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*ListInstances2Response, error)
+
 	// ListInstancesV3WithResponse 根据指定条件查询实例列表
 	//
 	// 根据指定条件查询实例列表。
@@ -17590,17 +17601,6 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /v3/{project_id}/instances#ListInstancesV3 (the `ListInstancesV3` operationId).
 	ListInstancesV3WithResponse(ctx context.Context, projectID string, params *ListInstancesV3Params, reqEditors ...RequestEditorFn) (*ListInstancesV3Response, error)
-
-	// ListInstancesV32WithResponse 根据指定条件查询数据库实例列表
-	//
-	// 根据指定条件查询实例列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with GET /v3/{project_id}/instances#ListInstancesV32 (the `ListInstancesV32` operationId).
-	ListInstancesV32WithResponse(ctx context.Context, projectID string, params *ListInstancesV32Params, reqEditors ...RequestEditorFn) (*ListInstancesV32Response, error)
 
 	// RestoreInstanceV3WithBodyWithResponse 恢复到新实例
 	//
@@ -18441,47 +18441,6 @@ type ClientWithResponsesInterface interface {
 	ListTagsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListTagsResponse, error)
 }
 
-type ListRds2Response struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListRds2ResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListRds2Response) GetJSON200() *ListRds2ResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r ListRds2Response) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ListRds2Response) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ListRds2Response) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListRds2Response) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
 type ListRdsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -18517,6 +18476,47 @@ func (r ListRdsResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ListRdsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ShowVersionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ShowVersionResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ShowVersionResponse) GetJSON200() *ShowVersionResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ShowVersionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ShowVersionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ShowVersionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ShowVersionResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -20401,6 +20401,47 @@ func (r ListInstancesResponse) ContentType() string {
 	return ""
 }
 
+type ListInstances2Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListInstances2ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListInstances2Response) GetJSON200() *ListInstances2ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListInstances2Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListInstances2Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListInstances2Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListInstances2Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type ListInstancesV3Response struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -20436,47 +20477,6 @@ func (r ListInstancesV3Response) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ListInstancesV3Response) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type ListInstancesV32Response struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListInstancesV32ResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListInstancesV32Response) GetJSON200() *ListInstancesV32ResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r ListInstancesV32Response) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ListInstancesV32Response) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ListInstancesV32Response) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListInstancesV32Response) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -22252,7 +22252,7 @@ func (r ListTagsResponse) ContentType() string {
 	return ""
 }
 
-// ListRds2WithResponse 查询API版本列表
+// ListRdsWithResponse 查询API版本列表
 //
 // 查询关系型数据库当前支持的API版本列表。
 // 调用接口前，您需要了解API  认证权证。
@@ -22262,16 +22262,16 @@ func (r ListTagsResponse) ContentType() string {
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /rds (the `ListRds2` operationId).
-func (c *ClientWithResponses) ListRds2WithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListRds2Response, error) {
-	rsp, err := c.ListRds2(ctx, reqEditors...)
+// Corresponds with GET /rds (the `ListRds` operationId).
+func (c *ClientWithResponses) ListRdsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListRdsResponse, error) {
+	rsp, err := c.ListRds(ctx, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListRds2Response(rsp)
+	return ParseListRdsResponse(rsp)
 }
 
-// ListRdsWithResponse 查询API版本信息
+// ShowVersionWithResponse 查询API版本信息
 //
 // 查询API指定版本信息。
 //
@@ -22279,13 +22279,13 @@ func (c *ClientWithResponses) ListRds2WithResponse(ctx context.Context, reqEdito
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /rds/v1 (the `ListRds` operationId).
-func (c *ClientWithResponses) ListRdsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListRdsResponse, error) {
-	rsp, err := c.ListRds(ctx, reqEditors...)
+// Corresponds with GET /rds/v1 (the `ShowVersion` operationId).
+func (c *ClientWithResponses) ShowVersionWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ShowVersionResponse, error) {
+	rsp, err := c.ShowVersion(ctx, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListRdsResponse(rsp)
+	return ParseShowVersionResponse(rsp)
 }
 
 // ListBackupsWithResponse 以列表形式返回手动备份信息
@@ -23464,6 +23464,23 @@ func (c *ClientWithResponses) ListInstancesWithResponse(ctx context.Context, pro
 	return ParseListInstancesResponse(rsp)
 }
 
+// ListInstances2WithResponse 根据指定条件查询数据库实例列表
+//
+// 根据指定条件查询实例列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v3/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
+func (c *ClientWithResponses) ListInstances2WithResponse(ctx context.Context, projectID string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*ListInstances2Response, error) {
+	rsp, err := c.ListInstances2(ctx, projectID, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListInstances2Response(rsp)
+}
+
 // ListInstancesV3WithResponse 根据指定条件查询实例列表
 //
 // 根据指定条件查询实例列表。
@@ -23479,23 +23496,6 @@ func (c *ClientWithResponses) ListInstancesV3WithResponse(ctx context.Context, p
 		return nil, err
 	}
 	return ParseListInstancesV3Response(rsp)
-}
-
-// ListInstancesV32WithResponse 根据指定条件查询数据库实例列表
-//
-// 根据指定条件查询实例列表。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with GET /v3/{project_id}/instances#ListInstancesV32 (the `ListInstancesV32` operationId).
-func (c *ClientWithResponses) ListInstancesV32WithResponse(ctx context.Context, projectID string, params *ListInstancesV32Params, reqEditors ...RequestEditorFn) (*ListInstancesV32Response, error) {
-	rsp, err := c.ListInstancesV32(ctx, projectID, params, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseListInstancesV32Response(rsp)
 }
 
 // RestoreInstanceV3WithBodyWithResponse 恢复到新实例
@@ -24720,32 +24720,6 @@ func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectI
 	return ParseListTagsResponse(rsp)
 }
 
-// ParseListRds2Response parses an HTTP response from a ListRds2WithResponse call
-func ParseListRds2Response(rsp *http.Response) (*ListRds2Response, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ListRds2Response{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListRds2ResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
 // ParseListRdsResponse parses an HTTP response from a ListRdsWithResponse call
 func ParseListRdsResponse(rsp *http.Response) (*ListRdsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -24762,6 +24736,32 @@ func ParseListRdsResponse(rsp *http.Response) (*ListRdsResponse, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ListRdsResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseShowVersionResponse parses an HTTP response from a ShowVersionWithResponse call
+func ParseShowVersionResponse(rsp *http.Response) (*ShowVersionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ShowVersionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ShowVersionResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -25924,6 +25924,32 @@ func ParseListInstancesResponse(rsp *http.Response) (*ListInstancesResponse, err
 	return response, nil
 }
 
+// ParseListInstances2Response parses an HTTP response from a ListInstances2WithResponse call
+func ParseListInstances2Response(rsp *http.Response) (*ListInstances2Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListInstances2Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListInstances2ResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListInstancesV3Response parses an HTTP response from a ListInstancesV3WithResponse call
 func ParseListInstancesV3Response(rsp *http.Response) (*ListInstancesV3Response, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -25940,32 +25966,6 @@ func ParseListInstancesV3Response(rsp *http.Response) (*ListInstancesV3Response,
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ListInstancesV3ResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseListInstancesV32Response parses an HTTP response from a ListInstancesV32WithResponse call
-func ParseListInstancesV32Response(rsp *http.Response) (*ListInstancesV32Response, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ListInstancesV32Response{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListInstancesV32ResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

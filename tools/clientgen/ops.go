@@ -101,7 +101,7 @@ func tenantParam(path string) string {
 		name, placeholder := strings.CutPrefix(seg, "{")
 		name, closed := strings.CutSuffix(name, "}")
 		switch {
-		case placeholder && closed && tenantName(name):
+		case placeholder && closed && tenantKind(name) != "":
 			if i > 0 && strings.EqualFold(segs[i-1], strings.TrimSuffix(paramNorm.Replace(strings.ToLower(name)), "id")+"s") {
 				return "" // /projects/{project_id}: the project acted on
 			}
@@ -123,14 +123,17 @@ func isVersion(seg string) bool {
 	return len(seg) >= 2 && (seg[0] == 'v' || seg[0] == 'V') && seg[1] >= '0' && seg[1] <= '9'
 }
 
-// tenantName reports a placeholder Config can fill: {project_id}, {domain_id}
-// however they are spelt (projectId).
-func tenantName(name string) bool {
+// tenantKind says which id Config can fill a placeholder with: "project"
+// for {project_id}, "domain" for {domain_id}, however they are spelt
+// (projectId); "" for any other.
+func tenantKind(name string) string {
 	switch strings.ToLower(paramNorm.Replace(name)) {
-	case "projectid", "domainid":
-		return true
+	case "projectid":
+		return "project"
+	case "domainid":
+		return "domain"
 	}
-	return false
+	return ""
 }
 
 func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
@@ -180,15 +183,15 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 				o.Args = append(o.Args, typ+"("+lit+")")
 				continue
 			}
-			switch norm := strings.ToLower(paramNorm.Replace(name.Name)); {
+			switch kind := tenantKind(name.Name); {
 			case spec != tenant:
 				// a project or domain named deeper in the path is the one
 				// acted on (IAM's /v3/projects/{project_id}): the caller passes it
-			case norm == "projectid":
+			case kind == "project":
 				o.Project = true
 				o.Args = append(o.Args, "ids.Project")
 				continue
-			case norm == "domainid":
+			case kind == "domain":
 				o.Domain = true
 				o.Args = append(o.Args, "ids.Domain")
 				continue

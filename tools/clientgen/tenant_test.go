@@ -1,11 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The tenant placeholder is found after a service prefix and a version,
@@ -125,18 +128,16 @@ func TestTenantAndConstantsFilled(t *testing.T) {
 	}
 }
 
-// generateInModule writes spec's models and typed layer under generated/
-// (the typed layer imports the models by that path), builds them with go
-// build and removes them.
+// generateInModule generates spec's models and typed layer as if under
+// generated/ (the typed layer imports the models by that path) and builds
+// them with go build -overlay, the files kept in a temporary directory:
+// nothing is written into the module's tree.
 func generateInModule(t *testing.T, spec string) map[string][]byte {
 	t.Helper()
-	dir, err := os.MkdirTemp("generated", "clientgentest")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	pkg := filepath.Base(dir)
-	specPath, cfg := filepath.Join(t.TempDir(), pkg+".yaml"), filepath.Join(t.TempDir(), pkg+".codegen.yaml")
+	tmp := t.TempDir()
+	pkg := "clientgentest" + strconv.FormatInt(time.Now().UnixNano()%1e9, 36)
+	dir := filepath.Join("generated", pkg)
+	specPath, cfg := filepath.Join(tmp, pkg+".yaml"), filepath.Join(tmp, pkg+".codegen.yaml")
 	if err := os.WriteFile(specPath, []byte(spec), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -148,19 +149,37 @@ func generateInModule(t *testing.T, spec string) map[string][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	overlay := map[string]string{}
+	pkgs := map[string]bool{}
 	for path, src := range files {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		backing := filepath.Join(tmp, strings.ReplaceAll(filepath.ToSlash(path), "/", "_"))
+		if err := os.WriteFile(backing, src, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(path, src, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		overlay[filepath.Join(wd, path)] = backing
+		pkgs["./"+filepath.ToSlash(filepath.Dir(path))] = true
+	}
+	raw, err := json.Marshal(map[string]any{"Replace": overlay})
+	if err != nil {
+		t.Fatal(err)
+	}
+	overlayFile := filepath.Join(tmp, "overlay.json")
+	if err := os.WriteFile(overlayFile, raw, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	goCmd, err := exec.LookPath("go")
 	if err != nil {
 		t.Skipf("no go command to compile the generated client: %v", err)
 	}
-	if out, err := exec.Command(goCmd, "build", "./"+dir+"/...").CombinedOutput(); err != nil {
+	args := []string{"build", "-overlay", overlayFile}
+	for p := range pkgs {
+		args = append(args, p)
+	}
+	if out, err := exec.Command(goCmd, args...).CombinedOutput(); err != nil {
 		t.Fatalf("generated client does not compile: %v\n%s", err, out)
 	}
 	return files

@@ -954,6 +954,42 @@ func (c *Client) ListInstancesAll(ctx context.Context, params *rds.ListInstances
 	return huawei.Paginate(ctx, pageListInstances, params, call, func(p *rds.ListInstancesResponseBody) []rds.ListInstancesInstances { return p.Instances })
 }
 
+var opListInstances2 = &huawei.Operation{Service: "rds", Name: "ListInstances2", Method: "GET", Path: "/v3/{project_id}/instances#ListInstances2",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// ListInstances2 (根据指定条件查询数据库实例列表): GET /v3/{project_id}/instances#ListInstances2.
+// Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
+func (c *Client) ListInstances2(ctx context.Context, params *rds.ListInstances2Params) (*rds.ListInstances2ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListInstances2, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewListInstances2Request(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.ListInstances2ResponseBody
+	if err := c.rt.Decode(opListInstances2, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var pageListInstances2 = huawei.Paging{Op: opListInstances2, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "instances", Next: "", Total: "total_count"}
+
+// ListInstances2All iterates over the instances of every page of ListInstances2
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
+func (c *Client) ListInstances2All(ctx context.Context, params *rds.ListInstances2Params) iter.Seq2[rds.ListInstances2Instances, error] {
+	call := func(ctx context.Context, params *rds.ListInstances2Params) (*rds.ListInstances2ResponseBody, error) {
+		return c.ListInstances2(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListInstances2, params, call, func(p *rds.ListInstances2ResponseBody) []rds.ListInstances2Instances { return p.Instances })
+}
+
 var opListInstancesConfigurations = &huawei.Operation{Service: "rds", Name: "ListInstancesConfigurations", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/configurations#ListInstancesConfigurations",
 	Idempotent: true, Auth: true, Project: true, Domain: false}
 
@@ -1158,42 +1194,6 @@ func (c *Client) ListInstancesV3All(ctx context.Context, params *rds.ListInstanc
 	return huawei.Paginate(ctx, pageListInstancesV3, params, call, func(p *rds.ListInstancesV3ResponseBody) []rds.ListInstancesV3Instances { return p.Instances })
 }
 
-var opListInstancesV32 = &huawei.Operation{Service: "rds", Name: "ListInstancesV32", Method: "GET", Path: "/v3/{project_id}/instances#ListInstancesV32",
-	Idempotent: true, Auth: true, Project: true, Domain: false}
-
-// ListInstancesV32 (根据指定条件查询数据库实例列表): GET /v3/{project_id}/instances#ListInstancesV32.
-// Retried on throttling, server errors and broken connections.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
-func (c *Client) ListInstancesV32(ctx context.Context, params *rds.ListInstancesV32Params) (*rds.ListInstancesV32ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListInstancesV32, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListInstancesV32Request(server, ids.Project, params)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.ListInstancesV32ResponseBody
-	if err := c.rt.Decode(opListInstancesV32, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var pageListInstancesV32 = huawei.Paging{Op: opListInstancesV32, Style: "offset", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "instances", Next: "", Total: "total_count"}
-
-// ListInstancesV32All iterates over the instances of every page of ListInstancesV32
-// (offset paging), fetching the next page only when the loop asks for it.
-// It stops after yielding an error.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
-func (c *Client) ListInstancesV32All(ctx context.Context, params *rds.ListInstancesV32Params) iter.Seq2[rds.ListInstancesV32Instances, error] {
-	call := func(ctx context.Context, params *rds.ListInstancesV32Params) (*rds.ListInstancesV32ResponseBody, error) {
-		return c.ListInstancesV32(ctx, params)
-	}
-	return huawei.Paginate(ctx, pageListInstancesV32, params, call, func(p *rds.ListInstancesV32ResponseBody) []rds.ListInstancesV32Instances { return p.Instances })
-}
-
 var opListJobs = &huawei.Operation{Service: "rds", Name: "ListJobs", Method: "GET", Path: "/v3/{project_id}/jobs#ListJobs",
 	Idempotent: true, Auth: true, Project: true, Domain: false}
 
@@ -1257,13 +1257,13 @@ func (c *Client) ListParameters(ctx context.Context, datastoreVersionID string) 
 	return &out, nil
 }
 
-var opListRds = &huawei.Operation{Service: "rds", Name: "ListRds", Method: "GET", Path: "/rds/v1",
+var opListRds = &huawei.Operation{Service: "rds", Name: "ListRds", Method: "GET", Path: "/rds",
 	Idempotent: true, Auth: true, Project: false, Domain: false}
 
-// ListRds (查询API版本信息): GET /rds/v1.
+// ListRds (查询API版本列表): GET /rds.
 // Retried on throttling, server errors and broken connections.
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:1
 func (c *Client) ListRds(ctx context.Context) (*rds.ListRdsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRds, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListRdsRequest(server)
@@ -1273,27 +1273,6 @@ func (c *Client) ListRds(ctx context.Context) (*rds.ListRdsResponseBody, error) 
 	}
 	var out rds.ListRdsResponseBody
 	if err := c.rt.Decode(opListRds, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opListRds2 = &huawei.Operation{Service: "rds", Name: "ListRds2", Method: "GET", Path: "/rds",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
-
-// ListRds2 (查询API版本列表): GET /rds.
-// Retried on throttling, server errors and broken connections.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:1
-func (c *Client) ListRds2(ctx context.Context) (*rds.ListRds2ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListRds2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListRds2Request(server)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.ListRds2ResponseBody
-	if err := c.rt.Decode(opListRds2, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -1939,6 +1918,27 @@ func (c *Client) ShowStorageType(ctx context.Context, databaseName string, param
 	}
 	var out rds.ShowStorageTypeResponseBody
 	if err := c.rt.Decode(opShowStorageType, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opShowVersion = &huawei.Operation{Service: "rds", Name: "ShowVersion", Method: "GET", Path: "/rds/v1",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ShowVersion (查询API版本信息): GET /rds/v1.
+// Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
+func (c *Client) ShowVersion(ctx context.Context) (*rds.ShowVersionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewShowVersionRequest(server)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.ShowVersionResponseBody
+	if err := c.rt.Decode(opShowVersion, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

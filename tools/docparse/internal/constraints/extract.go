@@ -752,8 +752,14 @@ func (x *extractor) constant(line, s string) {
 		return
 	}
 	values := []string{m[1] + m[2]}
-	if cue := s[loc[0]:loc[1]]; formatWords[strings.ToLower(values[0])] && hasAny(cue, "必须", "只能") {
+	cue := s[loc[0]:loc[1]]
+	if formatWords[strings.ToLower(values[0])] && hasAny(cue, "必须", "只能") {
 		return // 必须为UUID, 只能为JSON: the value's form, not the value (仅支持IPv4 is ethertype's one value)
+	}
+	if strings.HasPrefix(cue, "取值") && !strings.HasPrefix(cue, "取值固定") {
+		if c := values[0][0]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return // "取值：1-50": a range, which the range rules read
+		}
 	}
 	if x.typedEnum(values) {
 		x.add(Found{Keyword: KeyEnum, Enum: values, Sentence: s})

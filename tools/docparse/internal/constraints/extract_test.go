@@ -277,3 +277,20 @@ func TestSurveyedListForms(t *testing.T) {
 		}
 	}
 }
+
+// "取值：X。" states the field's one value; "取值为X" may name where the
+// value comes from; a limit on each part of a comma-joined value is no
+// limit of the field (real descriptions, from testdata/unseen.tsv).
+func TestOneValueAndPerPartLimits(t *testing.T) {
+	for _, c := range []struct{ name, typ, desc, want string }{
+		{"version_id", model.TypeString, "API版本号，区分大小写，取值：v3。", "enum=v3"},
+		{"marker", model.TypeString, "从marker指定的server action的下一条数据开始查询，取值为request_id。", "-"},
+		{"range", model.TypeString, "取值：1-50。", "-"},
+		{"tags", model.TypeString, "媒资标签。单个标签不超过16个字节，最多不超过16个标签。多个用逗号分隔", "-"},
+		{"value", model.TypeString, "值。 每个值最大长度43个unicode字符，可以为空字符串。", "maxLength=43"},
+	} {
+		if got := Summary(Extract(c.name, c.typ, c.desc)); got != c.want {
+			t.Errorf("Extract(%s, %q) = %s, want %s", c.name, c.desc, got, c.want)
+		}
+	}
+}

@@ -345,6 +345,9 @@ func TestQueryNamesAndListItemsFromTheExample(t *testing.T) {
 	checkOp(t, op, diags, "query id: string\nquery protocol: string\n200 body: object\n  dnat_rules: array of object\n    id: string\n    port: integer\n",
 		`17 note: the objects of "dnat_rules" have no table describing their fields; read from the example's elements: id, port`,
 		"5 note: the path line's query string names id, protocol, which no table documents; read as optional string query parameters")
+	// "?{query_params}" stands for the parameters the tables give: no parameter of its own.
+	op, diags = readPage(t, "# 查询作业\n\n## URI\n\nGET /v1/jobs?{query_params}\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|limit|否|Integer|条数。|\n")
+	checkOp(t, op, diags, "query limit: integer/int64\n")
 }
 
 // A page with no URI section whose request examples call several paths
@@ -359,8 +362,20 @@ func TestPageSharedByCalls(t *testing.T) {
 	if want := "its request examples call 2 different paths, /v2.0/networks (line 18), /v2.0/vpc/peerings (line 24)"; !strings.Contains(pg.NotOperation, want) {
 		t.Errorf("NotOperation = %q, want it to say %q", pg.NotOperation, want)
 	}
-	pg, diags := ReadAPIReference("p.md", []byte(page("/v2.0/networks")))
-	if pg.NotOperation != "" || diags.Count(model.Error) != 1 {
-		t.Errorf("one path: NotOperation %q, %d errors; want the page asked about", pg.NotOperation, diags.Count(model.Error))
+	// One call on two ids is one path: the page is asked about.
+	for _, second := range []string{"/v2.0/networks", "/v2.0/networks/n2"} {
+		first := strings.Replace(page(second), "/v2.0/networks?", "/v2.0/networks/n1?", 1)
+		if second == "/v2.0/networks" {
+			first = page(second)
+		}
+		pg, diags := ReadAPIReference("p.md", []byte(first))
+		if pg.NotOperation != "" || diags.Count(model.Error) != 1 {
+			t.Errorf("%s: NotOperation %q, %d errors; want the page asked about", second, pg.NotOperation, diags.Count(model.Error))
+		}
+	}
+	// Request lines in the HTTP form count too, before one is taken as the page's.
+	http := strings.ReplaceAll(strings.ReplaceAll(page("/v2.0/vpc/peerings"), "https://{Endpoint}", ""), "limit=2\n", "limit=2 HTTP/1.1\n")
+	if pg, _ := ReadAPIReference("p.md", []byte(http)); !strings.Contains(pg.NotOperation, "2 different paths") {
+		t.Errorf("HTTP request lines: NotOperation %q, want the page shared by two calls", pg.NotOperation)
 	}
 }

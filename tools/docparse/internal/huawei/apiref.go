@@ -149,6 +149,10 @@ func ReadAPIReference(name string, data []byte) (*model.Page, model.Diagnostics)
 			return pg, p.diags[:split]
 		}
 	}
+	if p.op.Method == "" && p.uriLine == 0 && p.intro && p.exchange && len(p.exampleCalls) > 1 {
+		pg := &model.Page{Loc: model.Loc{File: name}, Family: FamilyAPIReference, NotOperation: p.sharedByCalls()}
+		return pg, p.diags[:split]
+	}
 	if p.op.Method == "" && p.uriLine == 0 {
 		p.useRequestLine()
 	}
@@ -162,10 +166,6 @@ func ReadAPIReference(name string, data []byte) (*model.Page, model.Diagnostics)
 			// pages link to its tables.
 			p.nameLoneTable()
 			pg.Tables = offerTables(newResolver(p.file, p.tables, nil, &p.diags))
-			return pg, p.diags[:split]
-		}
-		if p.uriLine == 0 && len(p.exampleCalls) > 1 {
-			pg := &model.Page{Loc: model.Loc{File: name}, Family: FamilyAPIReference, NotOperation: p.sharedByCalls()}
 			return pg, p.diags[:split]
 		}
 		if p.uriLine == 0 {
@@ -867,7 +867,7 @@ func (p *page) build() {
 			resp.Loc = s.loc
 		}
 	}
-	for _, resp := range responses {
+	for _, resp := range sortedResponses(responses) { // in order: the warnings come out the same every run
 		if resp.Body != nil && noBodyStatus(resp.Status) {
 			// ModelArts' 删除标注团队 gives 204 a results table: the
 			// server cannot send it, and a client expecting it fails.

@@ -165,6 +165,9 @@ func cleanPath(raw string) (path string, query []string, values []queryValue) {
 		name, value, hasValue := strings.Cut(pair, "=")
 		placeholder := strings.ContainsAny(name, "{}") // "?{query_params}": a name to fill in, no key
 		if name = strings.Trim(strings.TrimSpace(name), "_{}"); name != "" {
+			if placeholder && !hasValue {
+				continue // "?{query_params}": the query's parameters, named by the tables
+			}
 			query = append(query, name)
 			value = strings.TrimSpace(value)
 			switch {

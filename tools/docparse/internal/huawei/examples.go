@@ -892,7 +892,7 @@ func jsonError(err error, text string, first int) string {
 
 // successCode reports a 2xx status.
 func successCode(status string) bool {
-	return strings.HasPrefix(status, "2")
+	return len(status) == 3 && status[0] == '2'
 }
 
 // failureCode reports a 4xx or 5xx status.

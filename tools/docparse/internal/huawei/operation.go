@@ -173,6 +173,37 @@ func (p *page) sharedByCalls() string {
 	return fmt.Sprintf("the page has no URI section, and its request examples call %d different paths, %s: it describes what those calls share, each documented on its own page", len(parts), strings.Join(parts, ", "))
 }
 
+// differentCalls reports two example paths of different calls: their
+// segments differ in number, or at a segment that is a word in both
+// (networks, vpc), not an id (/cloudservers/s1 and /cloudservers/s2 are
+// one call on two servers).
+func differentCalls(a, b string) bool {
+	as, bs := strings.Split(strings.Trim(a, "/"), "/"), strings.Split(strings.Trim(b, "/"), "/")
+	if len(as) != len(bs) {
+		return true
+	}
+	for i := range as {
+		if as[i] != bs[i] && pathWord(as[i]) && pathWord(bs[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// pathWord reports a path segment of letters, "-" and "_" only: a
+// collection or an action, not an id or a placeholder.
+func pathWord(seg string) bool {
+	if seg == "" {
+		return false
+	}
+	for _, r := range seg {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
 // maxExampleCalls bounds the paths exampleCalls records.
 const maxExampleCalls = 8
 
@@ -187,8 +218,15 @@ func (p *page) noteRequestLine(b *mdhtml.Block, sec section, heading string) {
 	}
 	if p.uriLine == 0 && p.op.Method == "" && len(p.exampleCalls) < maxExampleCalls {
 		first, _, _ := strings.Cut(strings.TrimSpace(b.Text), "\n")
-		if e, ok := readEndpointLine(first); ok && !slices.ContainsFunc(p.exampleCalls, func(c exampleCall) bool { return c.path == e.path }) {
-			p.exampleCalls = append(p.exampleCalls, exampleCall{path: e.path, line: b.Line + 1})
+		e, ok := readEndpointLine(first)
+		line := b.Line + 1
+		if !ok {
+			var at int
+			e, at, ok = readRequestLine(b.Text) // "GET /v2.0/networks?… HTTP/1.1"
+			line = b.Line + 1 + at
+		}
+		if ok && !slices.ContainsFunc(p.exampleCalls, func(c exampleCall) bool { return !differentCalls(c.path, e.path) }) {
+			p.exampleCalls = append(p.exampleCalls, exampleCall{path: e.path, line: line})
 		}
 	}
 	if p.op.Method != "" || p.requestLine != nil {

@@ -369,6 +369,11 @@ func derive(op *model.Operation, title verbKind, taken, collections map[string]b
 		return ""
 	}
 	literals, version, single := pathParts(op.Path)
+	if title == kindRead && strings.Contains(op.Summary, "版本") && endsInVersion(op.Path) {
+		// GET /rds/v1 titled 查询API版本信息: the version, as GET /v1 is,
+		// not the service's name (ListRds would be GET /rds's).
+		literals = nil
+	}
 	kind := title
 	if kind == kindNone {
 		kind = methodVerb(op.Method)
@@ -452,15 +457,17 @@ func derive(op *model.Operation, title verbKind, taken, collections map[string]b
 		}
 		candidates = append(candidates, verb+prefix+last)
 	}
+	longest := candidates[len(candidates)-1]
 	if version != "" {
-		candidates = append(candidates, candidates[len(candidates)-1]+camel(version))
+		candidates = append(candidates, longest+camel(version))
 	}
 	for _, c := range candidates {
 		if !taken[c] {
 			return c
 		}
 	}
-	return free(candidates[len(candidates)-1], taken)
+	// Numbered without the version: ListInstances2, not ListInstancesV32.
+	return free(longest, taken)
 }
 
 // titleWordExtending is an English word of the title that starts with the
@@ -739,6 +746,14 @@ func pathParts(path string) (literals []string, version string, single bool) {
 		single = false
 	}
 	return literals, version, single
+}
+
+// endsInVersion reports a path whose last segment is a version (/rds/v1).
+func endsInVersion(path string) bool {
+	path, _, _ = strings.Cut(path, "?")
+	path, _, _ = strings.Cut(path, "#")
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	return isVersion(segs[len(segs)-1])
 }
 
 func isVersion(seg string) bool {

@@ -107,12 +107,13 @@ func typeOf(s *model.Schema) string {
 }
 
 // countsPages reports a description saying its member numbers pages
-// (页码, 起始页, 当前页), not items. Words for an item's position (索引,
-// 下一条数据, 偏移) win: VPC's offset is "（索引位置）， 从offset指定的下一条数据
-// 开始查询", though it goes on to speak of 页码.
+// (页码, 起始页, 当前页), not items. Words for the member's own position
+// among items (索引, 下一条, 偏移) win: VPC's offset is "（索引位置）， 从offset
+// 指定的下一条数据开始查询", though it goes on to speak of 页码; "每页返回limit
+// 条数据" counts a page's items and says nothing of the member.
 func countsPages(desc string) bool {
 	desc = strings.ToLower(desc)
-	for _, w := range []string{"索引", "条数据", "条记录", "偏移", "index"} {
+	for _, w := range []string{"索引", "下一条", "偏移", "index"} {
 		if strings.Contains(desc, w) {
 			return false
 		}
@@ -130,14 +131,18 @@ func countsPages(desc string) bool {
 // (从0开始, 默认为0), else 1. A minimum of 0 says nothing: ECS allows 0 and
 // answers it with page 1.
 func firstPage(m member) int {
+	if strings.Contains(m.desc, "不分页") {
+		return 1 // "默认为0，表示不分页；从1开始分页": 0 turns paging off
+	}
 	if s := m.schema; s != nil && s.Default != nil {
 		if fmt.Sprint(s.Default) == "0" {
 			return 0
 		}
 		return 1 // ECS: 默认值为1，取值范围大于等于0
 	}
-	for _, w := range []string{"从0开始", "默认为0", "默认为“0”", "默认值为0", "默认值为“0”", "starts from 0", "start from 0"} {
-		if strings.Contains(strings.ReplaceAll(m.desc, " ", ""), strings.ReplaceAll(w, " ", "")) {
+	desc := strings.ReplaceAll(m.desc, " ", "")
+	for _, w := range []string{"从0开始", "默认为0", "默认为“0”", "默认值为0", "默认值为“0”", "startsfrom0", "startfrom0"} {
+		if strings.Contains(desc, w) {
 			return 0
 		}
 	}

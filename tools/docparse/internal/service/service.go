@@ -555,7 +555,8 @@ func FixConstants(pages []*model.Page, diags *model.Diagnostics) {
 				if !versionInPath(op.Path, p) {
 					return false
 				}
-				diags.Warnf(p.Loc, "%q is no placeholder of the path %s, and its one value %q is already the path's segment; left out", p.Name, op.Path, p.Schema.Enum[0])
+				// A note: the reader has warned that the row is no placeholder.
+				diags.Notef(p.Loc, "%q is no placeholder of the path %s, and its one value %q is already the path's segment; left out", p.Name, op.Path, p.Schema.Enum[0])
 				return true
 			})
 		}
