@@ -18,6 +18,12 @@
 // replaced as a set: all are generated and written to temporary files
 // before any is renamed into place, so an error leaves the old ones.
 //
+//	go run ./tools/clientgen -family huawei specs/iam.codegen.yaml=specs/iam.yaml specs/vpc.codegen.yaml=specs/vpc.yaml
+//
+// does the same for each config=spec pair, one process per pair (oapi-codegen's
+// library keeps global state), as many at a time as there are CPUs: one
+// go:generate line for many clients costs one go run.
+//
 //	go run ./tools/clientgen -registry specs/clients_gen_test.go "specs/*.codegen.yaml"
 //
 // writes the test file that names every generated raw client (specs_test's
@@ -27,9 +33,14 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"strings"
+	"sync"
 )
 
 func main() {
@@ -38,6 +49,7 @@ func main() {
 	reg := flag.String("registry", "", "write this test file naming the raw client of every codegen config the arguments (globs) match")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: clientgen -family huawei|top -config specs/<service>.codegen.yaml specs/<service>.yaml")
+		fmt.Fprintln(os.Stderr, "       clientgen -family huawei|top specs/<a>.codegen.yaml=specs/<a>.yaml ...")
 		fmt.Fprintln(os.Stderr, "       clientgen -registry specs/clients_gen_test.go 'specs/*.codegen.yaml'")
 		flag.PrintDefaults()
 	}
@@ -53,6 +65,13 @@ func main() {
 		}
 		return
 	}
+	if *config == "" && flag.NArg() > 0 {
+		if err := runPairs(*family, flag.Args(), os.Stderr); err != nil {
+			fmt.Fprintln(os.Stderr, "clientgen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if flag.NArg() != 1 || *config == "" {
 		flag.Usage()
 		os.Exit(2)
@@ -61,6 +80,50 @@ func main() {
 		fmt.Fprintln(os.Stderr, "clientgen:", err)
 		os.Exit(1)
 	}
+}
+
+// runPairs runs this program once for each config=spec pair, as many at
+// a time as there are CPUs, and reports every pair that failed; each
+// pair's files are replaced as a set, so a failure leaves its old ones.
+func runPairs(family string, pairs []string, stderr io.Writer) error {
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	type job struct{ config, spec string }
+	jobs := make([]job, len(pairs))
+	for i, p := range pairs {
+		config, spec, ok := strings.Cut(p, "=")
+		if !ok || config == "" || spec == "" {
+			return fmt.Errorf("argument %q is not config=spec", p)
+		}
+		jobs[i] = job{config, spec}
+	}
+	outputs := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	slots := make(chan struct{}, runtime.NumCPU())
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			outputs[i], errs[i] = exec.Command(self, "-family", family, "-config", j.config, j.spec).CombinedOutput()
+		}()
+	}
+	wg.Wait()
+	var failed []string
+	for i, j := range jobs {
+		stderr.Write(outputs[i])
+		if errs[i] != nil {
+			failed = append(failed, j.spec)
+		}
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("%d of %d clients not written: %s", len(failed), len(jobs), strings.Join(failed, ", "))
+	}
+	return nil
 }
 
 // run generates every file of the spec, then writes them as a set.
