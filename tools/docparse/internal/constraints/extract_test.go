@@ -167,7 +167,7 @@ func quotes(desc, sentence string) bool {
 // TestExtractPatterns: the issue's patterns and sentences from the pages
 // that must be left alone, one case each.
 func TestExtractPatterns(t *testing.T) {
-	for _, c := range []struct{ name, typ, desc, want string }{
+	checkExtract(t, []extractCase{
 		{"action", model.TypeString, "操作标识（可设置为“filter”或者“count”）。", "enum=filter|count"},
 		{"key", model.TypeString, "键。最大长度36个字符。", "maxLength=36"},
 		{"limit", model.TypeInteger, "limit的取值范围为“1-1000”。", "minimum=1; maximum=1000"},
@@ -183,18 +183,14 @@ func TestExtractPatterns(t *testing.T) {
 		{"port_range_max", model.TypeInteger, "取值范围：1-65535（当表示code时为0-255）", "-"},
 		{"name", model.TypeString, "数量大于1时系统会自动在名称后加编号，故此时名称的长度为[1-59]个字符。", "-"},
 		{"protocol", model.TypeString, "取值范围：icmp、tcp、udp等", "-"},
-	} {
-		if got := Summary(Extract(c.name, c.typ, c.desc)); got != c.want {
-			t.Errorf("%s %q: got %s, want %s", c.name, c.desc, got, c.want)
-		}
-	}
+	})
 }
 
 // Forms issue 13 names (real sentences, from testdata/unseen.tsv, and ones
 // to leave alone): a short title and value items and nothing else, a
 // 可输入的值包含 lead, 未输入时默认为 and 如果不传则默认值为.
 func TestTitledListsAndOmittedDefaults(t *testing.T) {
-	for _, c := range []struct{ name, typ, desc, want string }{
+	checkExtract(t, []extractCase{
 		{"action", model.TypeString, "操作标识：\n- create：创建\n- delete：删除", "enum=create|delete"},
 		{"state", model.TypeInteger, "任务状态。\n- 0：初始化\n- 1：等待调度\n- 5：成功", "enum=0|1|5"},
 		{"limit", model.TypeInteger, "查询记录数。\n最小为1，最大为1000，未输入时默认为10，为0时不限制查询数据条数。", "minimum=1; maximum=1000; default=10"},
@@ -210,17 +206,13 @@ func TestTitledListsAndOmittedDefaults(t *testing.T) {
 		{"service", model.TypeString, "服务包括但不限于：\n- ecs：云服务器\n- evs：云硬盘", "-"},
 		{"code", model.TypeString, "错误码示例。\n- APIGW.0101：未找到\n- APIGW.0201：无效", "-"},
 		{"type", model.TypeString, "目前支持：\n- vpc：虚拟私有云\n- eip：公网IP", "-"},
-	} {
-		if got := Summary(Extract(c.name, c.typ, c.desc)); got != c.want {
-			t.Errorf("Extract(%s, %q) = %s, want %s", c.name, c.desc, got, c.want)
-		}
-	}
+	})
 }
 
 // List forms surveys D #8, E #10 and F #8 found on unseen services (real
 // descriptions, from testdata/unseen.tsv), and ones to leave alone.
 func TestSurveyedListForms(t *testing.T) {
-	for _, c := range []struct{ name, typ, desc, want string }{
+	checkExtract(t, []extractCase{
 		// The label before the value.
 		{"action", model.TypeString, "启用或停止伸缩组操作的标识。\n- 启用：resume\n- 停止：pause", "enum=resume|pause"},
 		{"result", model.TypeString, "密码修改结果：\n- 成功：success；\n- 密码验证失败：passwordFailed；\n- 已锁定：locked；\n- 失败：failed。", "enum=success|passwordFailed|locked|failed"},
@@ -271,24 +263,29 @@ func TestSurveyedListForms(t *testing.T) {
 		// Labels of cases, two to a line, are no title of the field.
 		{"status", model.TypeBoolean, "查询他人共享镜像：共享是否过期 查询我共享的镜像：默认为false,无意义", "-"},
 		{"status", model.TypeBoolean, "查询他人共享镜像：默认为true，查询我共享的镜像：无意义", "-"},
-	} {
-		if got := Summary(Extract(c.name, c.typ, c.desc)); got != c.want {
-			t.Errorf("Extract(%s, %q) = %s, want %s", c.name, c.desc, got, c.want)
-		}
-	}
+	})
 }
 
 // "取值：X。" states the field's one value; "取值为X" may name where the
 // value comes from; a limit on each part of a comma-joined value is no
 // limit of the field (real descriptions, from testdata/unseen.tsv).
 func TestOneValueAndPerPartLimits(t *testing.T) {
-	for _, c := range []struct{ name, typ, desc, want string }{
+	checkExtract(t, []extractCase{
 		{"version_id", model.TypeString, "API版本号，区分大小写，取值：v3。", "enum=v3"},
 		{"marker", model.TypeString, "从marker指定的server action的下一条数据开始查询，取值为request_id。", "-"},
 		{"range", model.TypeString, "取值：1-50。", "-"},
 		{"tags", model.TypeString, "媒资标签。单个标签不超过16个字节，最多不超过16个标签。多个用逗号分隔", "-"},
 		{"value", model.TypeString, "值。 每个值最大长度43个unicode字符，可以为空字符串。", "maxLength=43"},
-	} {
+	})
+}
+
+// extractCase is a field and the constraints Extract must give it, in
+// Summary's form ("-" for none).
+type extractCase struct{ name, typ, desc, want string }
+
+func checkExtract(t *testing.T, cases []extractCase) {
+	t.Helper()
+	for _, c := range cases {
 		if got := Summary(Extract(c.name, c.typ, c.desc)); got != c.want {
 			t.Errorf("Extract(%s, %q) = %s, want %s", c.name, c.desc, got, c.want)
 		}
