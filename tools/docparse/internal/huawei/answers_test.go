@@ -379,3 +379,15 @@ func TestPageSharedByCalls(t *testing.T) {
 		t.Errorf("HTTP request lines: NotOperation %q, want the page shared by two calls", pg.NotOperation)
 	}
 }
+
+// A hostile path line naming 10⁵ query parameters adds a bounded number.
+func TestQueryNamesBounded(t *testing.T) {
+	var q strings.Builder
+	for i := range 100000 {
+		fmt.Fprintf(&q, "&p%d={p%d}", i, i)
+	}
+	op, diags := readPage(t, "# 查询\n\n## URI\n\nGET /v1/things?"+q.String()[1:]+"\n\n## 请求消息\n\n无\n")
+	if len(op.Params) != maxQueryNames || diags.Count(model.Warning) != 1 {
+		t.Errorf("%d parameters, %d warnings; want %d and one warning", len(op.Params), diags.Count(model.Warning), maxQueryNames)
+	}
+}

@@ -444,6 +444,10 @@ func (p *page) addQueryNames() {
 		if documented[name] || !queryNameRE.MatchString(name) {
 			continue
 		}
+		if len(added) == maxQueryNames {
+			p.diags.Warnf(at, "the path line's query string names more than %d parameters no table documents; the rest are left out", maxQueryNames)
+			break
+		}
 		documented[name] = true
 		added = append(added, name)
 		p.op.Params = append(p.op.Params, &model.Param{Loc: at, Name: name, In: model.InQuery, Schema: &model.Schema{Loc: at, Type: model.TypeString}})
@@ -452,6 +456,10 @@ func (p *page) addQueryNames() {
 		p.diags.Notef(at, "the path line's query string names %s, which no table documents; read as optional string query parameters", strings.Join(added, ", "))
 	}
 }
+
+// maxQueryNames bounds the parameters addQueryNames adds: more is no query
+// string a page writes (NAT's longest has 12).
+const maxQueryNames = 64
 
 // maxValueRows bounds the placeholders of one query value read as rows.
 const maxValueRows = 16
