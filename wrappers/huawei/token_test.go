@@ -242,6 +242,9 @@ func TestTokenSourceNeverServesExpiredToken(t *testing.T) {
 		if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusServiceUnavailable {
 			t.Fatalf("err = %v, want an *APIError 503", err)
 		}
+		if apiErr.Op != "iam KeystoneCreateUserTokenByPassword" {
+			t.Errorf("APIError.Op = %q, want the IAM call named", apiErr.Op)
+		}
 		if !tok.Value.IsZero() {
 			t.Error("a token came with the error")
 		}

@@ -273,8 +273,14 @@ func lookupPath(v any, path string) (any, bool) {
 // (mapLike), and no table or page named for its fields (pointsElsewhere).
 func (r *resolver) exampleShowsFields(c *rowCtx) bool {
 	v, found := r.exampleAt(c)
+	return found && showsFields(c.f.desc.Text, v) && !pointsElsewhere(c)
+}
+
+// showsFields reports an example object that shows an object's fields:
+// not empty, and no map by its description or its keys.
+func showsFields(desc string, v any) bool {
 	m, ok := v.(map[string]any)
-	return found && ok && len(m) > 0 && !mapLike(c.f.desc.Text, v) && !pointsElsewhere(c)
+	return ok && len(m) > 0 && !mapLike(desc, m)
 }
 
 // exampleElementsShowFields reports a row whose example is an array of
@@ -287,8 +293,7 @@ func (r *resolver) exampleElementsShowFields(c *rowCtx) bool {
 		return false
 	}
 	for _, e := range elems[:min(len(elems), maxExampleElements)] {
-		m, ok := e.(map[string]any)
-		if !ok || len(m) == 0 || mapLike(c.f.desc.Text, m) {
+		if !showsFields(c.f.desc.Text, e) {
 			return false
 		}
 	}
