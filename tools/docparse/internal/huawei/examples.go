@@ -560,11 +560,12 @@ func wrapSchema(inner *model.Schema, path []string, array bool, loc model.Loc) *
 	return s
 }
 
-// unflatten moves into an array's items (or an object) the rows that follow
-// it in a flattened table (DSS: "versions | Array", then id, status, … in
-// the same table), when the example has each of them in every element of
-// that member and none of them at the top. Anything less is left as the
-// table says.
+// unflatten moves into arrays' items (or objects) the rows that follow them
+// in a flattened table (DSS: "versions | Array", then id, status, … in the
+// same table; OCR: "result | Object", its members, an array among them,
+// then that array's items' members), when the example puts each of them
+// there and not at the top. A row the example lacks goes with the rows
+// beside it; anything less clear is left as the table says.
 func (p *page) unflatten(body *model.Body, ex *model.Example) {
 	s, top := body.Schema, asObject(ex.Value)
 	if s == nil || s.Type != model.TypeObject || top == nil {
@@ -573,65 +574,128 @@ func (p *page) unflatten(body *model.Body, ex *model.Example) {
 	if p.op.RequestBody != nil && p.op.RequestBody.Schema == s {
 		return // a body given by reference to the request's table: moving rows would change the request too
 	}
-	for i := 0; i < len(s.Properties)-1; i++ {
-		pr := s.Properties[i]
-		elems, target := flattenedElems(pr, top[pr.Name])
-		if target == nil {
-			continue
-		}
-		j := i + 1
-		for ; j < len(s.Properties); j++ {
-			name := s.Properties[j].Name
-			if _, atTop := top[name]; atTop || !inEvery(elems, name) {
-				break
+	root := &flatFrame{elems: []map[string]any{top}}
+	stack, opened := []*flatFrame{root}, []*flatFrame{}
+	rows := s.Properties
+	for i, pr := range rows {
+		f := frameOf(stack, top, pr.Name)
+		if f == nil {
+			// Not in the example: beside the next row it has.
+			next := slices.IndexFunc(rows[i+1:], func(q *model.Property) bool { return inExample(stack, top, q.Name) })
+			switch {
+			case len(stack) == 1:
+				f = root
+			case next < 0:
+				f = root // the trailing rows of the top (error_code after the answer's members)
+			default:
+				f = frameOf(stack, top, rows[i+1+next].Name)
+				if f != stack[len(stack)-1] && f != root {
+					return // an outer array's or the inner one's: not clear
+				}
 			}
 		}
-		if j == i+1 {
+		stack = stack[:slices.Index(stack, f)+1]
+		f.fields = append(f.fields, pr)
+		if elems, target := flattenedElems(pr, valuesNamed(f.elems, pr.Name)); target != nil {
+			where := f.where + "." + pr.Name
+			inner := &flatFrame{owner: pr, elems: elems, target: target, where: where}
+			stack = append(stack, inner)
+			opened = append(opened, inner)
+		}
+	}
+	for _, f := range opened {
+		if len(f.fields) == 0 {
 			continue
 		}
-		if j < len(s.Properties) {
-			if _, atTop := top[s.Properties[j].Name]; !atTop {
-				// The row after the run is in the example neither at the
-				// top nor in the elements: not clearly flattened.
-				continue
-			}
-		}
-		moved := s.Properties[i+1 : j]
-		names := make([]string, len(moved))
-		for k, q := range moved {
+		names := make([]string, len(f.fields))
+		for k, q := range f.fields {
 			names[k] = q.Name
 		}
 		rows, follow := "rows", "follow"
 		if len(names) == 1 {
 			rows, follow = "row", "follows"
 		}
-		where, whose := "each element of $."+pr.Name, "its items'"
-		if pr.Schema.Type == model.TypeObject {
-			where, whose = "$."+pr.Name, "its"
+		where, whose := "each element of $"+f.where, "its items'"
+		if f.owner.Schema.Type == model.TypeObject {
+			where, whose = "$"+f.where, "its"
 		}
-		p.diags.Warnf(body.Loc, "%s %s %s %q and the example has them in %s, not at the top; read as %s fields (the table is flattened)", rows, strings.Join(names, ", "), follow, pr.Name, where, whose)
-		*target = &model.Schema{Loc: body.Loc, Type: model.TypeObject, Properties: slices.Clone(moved)}
-		s.Properties = slices.Delete(s.Properties, i+1, j)
+		p.diags.Warnf(body.Loc, "%s %s %s %q and the example has them in %s, not at the top; read as %s fields (the table is flattened)", rows, strings.Join(names, ", "), follow, f.owner.Name, where, whose)
+		*f.target = &model.Schema{Loc: body.Loc, Type: model.TypeObject, Properties: f.fields}
+		// The row was said to have no table describing its fields before
+		// the example was seen; the rows that follow it describe them.
+		p.diags = slices.DeleteFunc(p.diags, func(d model.Diagnostic) bool {
+			return sameRow(d.Loc, f.owner.Loc) && strings.Contains(d.Msg, " no table describing ")
+		})
 	}
+	if len(root.fields) < len(rows) {
+		s.Properties = root.fields
+	}
+}
+
+// sameRow reports two locations in one row of one table, whatever column.
+func sameRow(a, b model.Loc) bool {
+	a.What, b.What = "", ""
+	return a == b
+}
+
+// flatFrame is an object of a flattened table (the top, or a member whose
+// fields no table describes) and the example's values of it.
+type flatFrame struct {
+	owner  *model.Property   // the row it is the value (or items) of; nil at the top
+	elems  []map[string]any  // the example's values of it
+	target **model.Schema    // where its fields go
+	where  string            // its JSON path after "$"
+	fields []*model.Property // the rows placed in it
+}
+
+// frameOf is the open frame a row goes in: the top when the example has it
+// there, else the innermost frame whose values have it, else nil.
+func frameOf(stack []*flatFrame, top map[string]any, name string) *flatFrame {
+	if _, ok := top[name]; ok {
+		return stack[0]
+	}
+	for k := len(stack) - 1; k > 0; k-- {
+		if slices.ContainsFunc(stack[k].elems, func(e map[string]any) bool { _, ok := e[name]; return ok }) {
+			return stack[k]
+		}
+	}
+	return nil
+}
+
+func inExample(stack []*flatFrame, top map[string]any, name string) bool {
+	return frameOf(stack, top, name) != nil
+}
+
+// valuesNamed is every value name has in elems.
+func valuesNamed(elems []map[string]any, name string) []any {
+	var vs []any
+	for _, e := range elems {
+		if v, ok := e[name]; ok {
+			vs = append(vs, v)
+		}
+	}
+	return vs
 }
 
 // flattenedElems returns the example's elements of an array member whose
 // items no table describes (untyped, or read from the example), or the
-// example's value of such an object member, and where the fields go.
-func flattenedElems(pr *model.Property, v any) ([]map[string]any, **model.Schema) {
+// example's values of such an object member, and where the fields go.
+func flattenedElems(pr *model.Property, vs []any) ([]map[string]any, **model.Schema) {
 	s := pr.Schema
-	if s == nil {
+	if s == nil || len(vs) == 0 {
 		return nil, nil
 	}
+	var elems []map[string]any
 	switch {
 	case s.Type == model.TypeArray && s.Items != nil && (s.Items.Type == model.TypeAny || s.Items.Type == model.TypeObject && !described(s.Items)):
-		arr, _ := v.([]any)
-		var elems []map[string]any
-		for _, e := range arr {
-			if m := asObject(e); m != nil {
+		for _, v := range vs {
+			arr, _ := v.([]any)
+			for _, e := range arr {
+				m := asObject(e)
+				if m == nil {
+					return nil, nil
+				}
 				elems = append(elems, m)
-			} else {
-				return nil, nil
 			}
 		}
 		if len(elems) == 0 {
@@ -640,20 +704,16 @@ func flattenedElems(pr *model.Property, v any) ([]map[string]any, **model.Schema
 		return elems, &s.Items
 	case s.Type == model.TypeObject && (s.FreeForm || len(s.Properties) > 0 && !described(s)):
 		// "error | Dict", its fields read from the example or not at all.
-		if m := asObject(v); m != nil {
-			return []map[string]any{m}, &pr.Schema
+		for _, v := range vs {
+			m := asObject(v)
+			if m == nil {
+				return nil, nil
+			}
+			elems = append(elems, m)
 		}
+		return elems, &pr.Schema
 	}
 	return nil, nil
-}
-
-func inEvery(elems []map[string]any, name string) bool {
-	for _, e := range elems {
-		if _, ok := e[name]; !ok {
-			return false
-		}
-	}
-	return true
 }
 
 // described reports an object some of whose members a table describes; one

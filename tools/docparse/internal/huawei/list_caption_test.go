@@ -46,7 +46,6 @@ response default ""
   body application/json object{error*:object{message*:string, code*:integer(int64)}}
   example line 34 "响应样例（响应失败）"
 p.md:25: table "Error Reponse Body参数说明": warning: rows message, code follow "error" and the example has them in $.error, not at the top; read as its fields (the table is flattened)
-p.md:27: table "Error Reponse Body参数说明" row 1 (参数类型): note: object "error" has no table describing its fields; read from the example: code, message
 `
 	if diff := cmp.Diff(want, describePage(pg, diags)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

@@ -169,3 +169,56 @@ func TestURITableRowBesideABodyTable(t *testing.T) {
 		t.Error("timeout is no longer required")
 	}
 }
+
+// OCR 手写文字识别 (synthetic page in its shape): one table lists the
+// answer's members at every depth, "result | Object", its members, an
+// array among them, then the array's items' members, and error_code
+// after them all; the example nests them.
+func TestFlattenedNestedTable(t *testing.T) {
+	page := func(example string) string {
+		return "# 手写文字识别\n\n## URI\n\nPOST /v1.0/ocr/handwriting\n\n## 响应参数\n\n**表 1**  响应参数\n\n" +
+			"|参数|参数类型|描述|\n|--|--|--|\n|result|Object|调用结果。|\n|direction|Integer|图片朝向。|\n" +
+			"|regions|Array of objects|文字区域。|\n|type|String|区域类型。|\n|score|Float|置信度。|\n|blocks|Array of objects|文字块。|\n" +
+			"|words|String|文字。|\n|error_code|String|错误码。|\n\n" +
+			"## 响应示例\n\n```\n" + example + "\n```\n"
+	}
+	for _, tc := range []struct{ name, example, body, diags string }{
+		{
+			// score is in no element: it goes with type and blocks, the
+			// rows beside it; error_code, in no example, stays at the top.
+			"members at three depths",
+			`{"result": {"direction": 0, "regions": [{"type": "text", "blocks": [{"words": "a"}]}, {"type": "table", "blocks": []}]}}`,
+			"object{result:object{direction:integer(int64), regions:[object{type:string, score:number(double), blocks:[object{words:string}]}]}, error_code:string}",
+			`p.md:11: table "表 1 响应参数": warning: rows direction, regions follow "result" and the example has them in $.result, not at the top; read as its fields (the table is flattened)
+p.md:11: table "表 1 响应参数": warning: rows type, score, blocks follow "regions" and the example has them in each element of $.result.regions, not at the top; read as its items' fields (the table is flattened)
+p.md:11: table "表 1 响应参数": warning: row words follows "blocks" and the example has them in each element of $.result.regions.blocks, not at the top; read as its items' fields (the table is flattened)
+`,
+		},
+		{
+			// score, in no example, lies between a row of the regions'
+			// items and one of the result: nothing says whose it is, and
+			// the table is left as it says.
+			"a missing row between two depths",
+			`{"result": {"direction": 0, "regions": [{"type": "text"}], "blocks": [{"words": "a"}]}}`,
+			"object{result:object{blocks:[object{words:string}], direction:integer, regions:[object{type:string}]}, direction:integer(int64), regions:[object], type:string, score:number(double), blocks:[object], words:string, error_code:string}",
+			`p.md:13: table "表 1 响应参数" row 1 (参数类型): note: object "result" has no table describing its fields; read from the example: blocks, direction, regions
+p.md:15: table "表 1 响应参数" row 3: warning: object "regions" has no table describing its fields (looked for captions ["regions"]); left as a free-form object
+p.md:18: table "表 1 响应参数" row 6: warning: object "blocks" has no table describing its fields (looked for captions ["blocks"]); left as a free-form object
+`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pg, diags := ReadAPIReference("p.md", []byte(page(tc.example)))
+			if diff := cmp.Diff(tc.body, schemaText(pg.Operations[0].Responses[0].Body.Schema, 10)); diff != "" {
+				t.Errorf("body (-want +got):\n%s", diff)
+			}
+			var got string
+			for _, d := range diags {
+				got += d.String() + "\n"
+			}
+			if diff := cmp.Diff(tc.diags, got); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
