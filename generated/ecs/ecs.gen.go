@@ -1544,6 +1544,26 @@ type AllowAddressPairs struct {
 	MacAddress *string `json:"mac_address,omitempty"`
 }
 
+// AssociateFpgaImageRequestBody defines model for AssociateFpgaImageRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:52 table "表 2 请求参数"
+type AssociateFpgaImageRequestBody struct {
+	// Image ECS镜像信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:62 table "表 2 请求参数" row 1
+	Image AssociateFpgaImageRequestBodyImage `json:"image"`
+}
+
+// AssociateFpgaImageRequestBodyImage ECS镜像信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:77 table "表 3 image字段结构说明"
+type AssociateFpgaImageRequestBodyImage struct {
+	// ID ECS镜像ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:87 table "表 3 image字段结构说明" row 1
+	ID string `json:"id"`
+}
+
 // AssociateServerVirtualIPNic 需要配置私有IP的网卡参数列表。更多信息请参见表3。
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:85 table "表 3 nic字段数据结构说明"
@@ -2668,26 +2688,6 @@ type CreateActionTag struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:140 table "表 3 tag字段数据结构说明" row 2
 	Values []string `json:"values"`
-}
-
-// CreateAssociationRequestBody defines model for CreateAssociationRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:52 table "表 2 请求参数"
-type CreateAssociationRequestBody struct {
-	// Image ECS镜像信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:62 table "表 2 请求参数" row 1
-	Image CreateAssociationRequestBodyImage `json:"image"`
-}
-
-// CreateAssociationRequestBodyImage ECS镜像信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:77 table "表 3 image字段结构说明"
-type CreateAssociationRequestBodyImage struct {
-	// ID ECS镜像ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:87 table "表 3 image字段结构说明" row 1
-	ID string `json:"id"`
 }
 
 // CreateAutoLaunchGroupLaunchTemplate 实例的启动模板，详情请参见表5。
@@ -8867,8 +8867,8 @@ type CreateCloudserversFpgaImageJSONRequestBody = CreateCloudserversFpgaImageReq
 // DeleteAssociationJSONRequestBody defines body for DeleteAssociation for application/json ContentType.
 type DeleteAssociationJSONRequestBody = DeleteAssociationRequestBody
 
-// CreateAssociationJSONRequestBody defines body for CreateAssociation for application/json ContentType.
-type CreateAssociationJSONRequestBody = CreateAssociationRequestBody
+// AssociateFpgaImageJSONRequestBody defines body for AssociateFpgaImage for application/json ContentType.
+type AssociateFpgaImageJSONRequestBody = AssociateFpgaImageRequestBody
 
 // AssociateServerVirtualIPJSONRequestBody defines body for AssociateServerVirtualIP for application/json ContentType.
 type AssociateServerVirtualIPJSONRequestBody = AssociateServerVirtualIPRequestBody
@@ -9461,7 +9461,7 @@ type ClientInterface interface {
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `DeleteAssociation` operationId).
 	DeleteAssociation(ctx context.Context, projectID string, fpgaImageID string, body DeleteAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateAssociationWithBody 关联FPGA镜像与弹性云服务器镜像
+	// AssociateFpgaImageWithBody 关联FPGA镜像与弹性云服务器镜像
 	//
 	// 本接口用于创建FPGA镜像与弹性云服务器镜像之间的关联映射关系。
 	// > **说明：**
@@ -9471,10 +9471,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
-	CreateAssociationWithBody(ctx context.Context, projectID string, fpgaImageID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `AssociateFpgaImage` operationId).
+	AssociateFpgaImageWithBody(ctx context.Context, projectID string, fpgaImageID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateAssociation 关联FPGA镜像与弹性云服务器镜像
+	// AssociateFpgaImage 关联FPGA镜像与弹性云服务器镜像
 	//
 	// 本接口用于创建FPGA镜像与弹性云服务器镜像之间的关联映射关系。
 	// > **说明：**
@@ -9484,8 +9484,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
-	CreateAssociation(ctx context.Context, projectID string, fpgaImageID string, body CreateAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `AssociateFpgaImage` operationId).
+	AssociateFpgaImage(ctx context.Context, projectID string, fpgaImageID string, body AssociateFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowServerLimits 查询租户配额
 	//
@@ -11253,7 +11253,7 @@ func (c *Client) DeleteAssociation(ctx context.Context, projectID string, fpgaIm
 	return c.Client.Do(req)
 }
 
-// CreateAssociationWithBody 关联FPGA镜像与弹性云服务器镜像
+// AssociateFpgaImageWithBody 关联FPGA镜像与弹性云服务器镜像
 //
 // 本接口用于创建FPGA镜像与弹性云服务器镜像之间的关联映射关系。
 // > **说明：**
@@ -11263,9 +11263,9 @@ func (c *Client) DeleteAssociation(ctx context.Context, projectID string, fpgaIm
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
-func (c *Client) CreateAssociationWithBody(ctx context.Context, projectID string, fpgaImageID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateAssociationRequestWithBody(c.Server, projectID, fpgaImageID, contentType, body)
+// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `AssociateFpgaImage` operationId).
+func (c *Client) AssociateFpgaImageWithBody(ctx context.Context, projectID string, fpgaImageID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssociateFpgaImageRequestWithBody(c.Server, projectID, fpgaImageID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11276,7 +11276,7 @@ func (c *Client) CreateAssociationWithBody(ctx context.Context, projectID string
 	return c.Client.Do(req)
 }
 
-// CreateAssociation 关联FPGA镜像与弹性云服务器镜像
+// AssociateFpgaImage 关联FPGA镜像与弹性云服务器镜像
 //
 // 本接口用于创建FPGA镜像与弹性云服务器镜像之间的关联映射关系。
 // > **说明：**
@@ -11286,9 +11286,9 @@ func (c *Client) CreateAssociationWithBody(ctx context.Context, projectID string
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
-func (c *Client) CreateAssociation(ctx context.Context, projectID string, fpgaImageID string, body CreateAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateAssociationRequest(c.Server, projectID, fpgaImageID, body)
+// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `AssociateFpgaImage` operationId).
+func (c *Client) AssociateFpgaImage(ctx context.Context, projectID string, fpgaImageID string, body AssociateFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssociateFpgaImageRequest(c.Server, projectID, fpgaImageID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13979,19 +13979,19 @@ func NewDeleteAssociationRequestWithBody(server string, projectID string, fpgaIm
 	return req, nil
 }
 
-// NewCreateAssociationRequest calls the generic CreateAssociation builder with application/json body
-func NewCreateAssociationRequest(server string, projectID string, fpgaImageID string, body CreateAssociationJSONRequestBody) (*http.Request, error) {
+// NewAssociateFpgaImageRequest calls the generic AssociateFpgaImage builder with application/json body
+func NewAssociateFpgaImageRequest(server string, projectID string, fpgaImageID string, body AssociateFpgaImageJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateAssociationRequestWithBody(server, projectID, fpgaImageID, "application/json", bodyReader)
+	return NewAssociateFpgaImageRequestWithBody(server, projectID, fpgaImageID, "application/json", bodyReader)
 }
 
-// NewCreateAssociationRequestWithBody constructs an http.Request for the CreateAssociation method, with any body, and a specified content type
-func NewCreateAssociationRequestWithBody(server string, projectID string, fpgaImageID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewAssociateFpgaImageRequestWithBody constructs an http.Request for the AssociateFpgaImage method, with any body, and a specified content type
+func NewAssociateFpgaImageRequestWithBody(server string, projectID string, fpgaImageID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16400,7 +16400,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `DeleteAssociation` operationId).
 	DeleteAssociationWithResponse(ctx context.Context, projectID string, fpgaImageID string, body DeleteAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAssociationResponse, error)
 
-	// CreateAssociationWithBodyWithResponse 关联FPGA镜像与弹性云服务器镜像
+	// AssociateFpgaImageWithBodyWithResponse 关联FPGA镜像与弹性云服务器镜像
 	//
 	// 本接口用于创建FPGA镜像与弹性云服务器镜像之间的关联映射关系。
 	// > **说明：**
@@ -16410,10 +16410,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
-	CreateAssociationWithBodyWithResponse(ctx context.Context, projectID string, fpgaImageID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAssociationResponse, error)
+	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `AssociateFpgaImage` operationId).
+	AssociateFpgaImageWithBodyWithResponse(ctx context.Context, projectID string, fpgaImageID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssociateFpgaImageResponse, error)
 
-	// CreateAssociationWithResponse 关联FPGA镜像与弹性云服务器镜像
+	// AssociateFpgaImageWithResponse 关联FPGA镜像与弹性云服务器镜像
 	//
 	// 本接口用于创建FPGA镜像与弹性云服务器镜像之间的关联映射关系。
 	// > **说明：**
@@ -16423,8 +16423,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
-	CreateAssociationWithResponse(ctx context.Context, projectID string, fpgaImageID string, body CreateAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAssociationResponse, error)
+	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `AssociateFpgaImage` operationId).
+	AssociateFpgaImageWithResponse(ctx context.Context, projectID string, fpgaImageID string, body AssociateFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*AssociateFpgaImageResponse, error)
 
 	// ShowServerLimitsWithResponse 查询租户配额
 	//
@@ -18264,18 +18264,18 @@ func (r DeleteAssociationResponse) ContentType() string {
 	return ""
 }
 
-type CreateAssociationResponse struct {
+type AssociateFpgaImageResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateAssociationResponse) GetBody() []byte {
+func (r AssociateFpgaImageResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateAssociationResponse) Status() string {
+func (r AssociateFpgaImageResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18283,7 +18283,7 @@ func (r CreateAssociationResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateAssociationResponse) StatusCode() int {
+func (r AssociateFpgaImageResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18291,7 +18291,7 @@ func (r CreateAssociationResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateAssociationResponse) ContentType() string {
+func (r AssociateFpgaImageResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -21116,7 +21116,7 @@ func (c *ClientWithResponses) DeleteAssociationWithResponse(ctx context.Context,
 	return ParseDeleteAssociationResponse(rsp)
 }
 
-// CreateAssociationWithBodyWithResponse 关联FPGA镜像与弹性云服务器镜像
+// AssociateFpgaImageWithBodyWithResponse 关联FPGA镜像与弹性云服务器镜像
 //
 // 本接口用于创建FPGA镜像与弹性云服务器镜像之间的关联映射关系。
 // > **说明：**
@@ -21126,16 +21126,16 @@ func (c *ClientWithResponses) DeleteAssociationWithResponse(ctx context.Context,
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
-func (c *ClientWithResponses) CreateAssociationWithBodyWithResponse(ctx context.Context, projectID string, fpgaImageID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAssociationResponse, error) {
-	rsp, err := c.CreateAssociationWithBody(ctx, projectID, fpgaImageID, contentType, body, reqEditors...)
+// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `AssociateFpgaImage` operationId).
+func (c *ClientWithResponses) AssociateFpgaImageWithBodyWithResponse(ctx context.Context, projectID string, fpgaImageID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssociateFpgaImageResponse, error) {
+	rsp, err := c.AssociateFpgaImageWithBody(ctx, projectID, fpgaImageID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateAssociationResponse(rsp)
+	return ParseAssociateFpgaImageResponse(rsp)
 }
 
-// CreateAssociationWithResponse 关联FPGA镜像与弹性云服务器镜像
+// AssociateFpgaImageWithResponse 关联FPGA镜像与弹性云服务器镜像
 //
 // 本接口用于创建FPGA镜像与弹性云服务器镜像之间的关联映射关系。
 // > **说明：**
@@ -21145,13 +21145,13 @@ func (c *ClientWithResponses) CreateAssociationWithBodyWithResponse(ctx context.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
-func (c *ClientWithResponses) CreateAssociationWithResponse(ctx context.Context, projectID string, fpgaImageID string, body CreateAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAssociationResponse, error) {
-	rsp, err := c.CreateAssociation(ctx, projectID, fpgaImageID, body, reqEditors...)
+// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `AssociateFpgaImage` operationId).
+func (c *ClientWithResponses) AssociateFpgaImageWithResponse(ctx context.Context, projectID string, fpgaImageID string, body AssociateFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*AssociateFpgaImageResponse, error) {
+	rsp, err := c.AssociateFpgaImage(ctx, projectID, fpgaImageID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateAssociationResponse(rsp)
+	return ParseAssociateFpgaImageResponse(rsp)
 }
 
 // ShowServerLimitsWithResponse 查询租户配额
@@ -23243,15 +23243,15 @@ func ParseDeleteAssociationResponse(rsp *http.Response) (*DeleteAssociationRespo
 	return response, nil
 }
 
-// ParseCreateAssociationResponse parses an HTTP response from a CreateAssociationWithResponse call
-func ParseCreateAssociationResponse(rsp *http.Response) (*CreateAssociationResponse, error) {
+// ParseAssociateFpgaImageResponse parses an HTTP response from a AssociateFpgaImageWithResponse call
+func ParseAssociateFpgaImageResponse(rsp *http.Response) (*AssociateFpgaImageResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateAssociationResponse{
+	response := &AssociateFpgaImageResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}

@@ -468,105 +468,6 @@ func (e CreateInstanceSpecEngine) Valid() bool {
 	}
 }
 
-// Defines values for CreateModelPackageRestraint.
-const (
-	CreateModelPackageRestraintATLEAST CreateModelPackageRestraint = "ATLEAST"
-	CreateModelPackageRestraintATMOST  CreateModelPackageRestraint = "ATMOST"
-	CreateModelPackageRestraintEXACT   CreateModelPackageRestraint = "EXACT"
-)
-
-// Valid indicates whether the value is a known member of the CreateModelPackageRestraint enum.
-func (e CreateModelPackageRestraint) Valid() bool {
-	switch e {
-	case CreateModelPackageRestraintATLEAST:
-		return true
-	case CreateModelPackageRestraintATMOST:
-		return true
-	case CreateModelPackageRestraintEXACT:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for CreateModelRequestBodyInstallType.
-const (
-	CreateModelRequestBodyInstallTypeBatch    CreateModelRequestBodyInstallType = "batch"
-	CreateModelRequestBodyInstallTypeEdge     CreateModelRequestBodyInstallType = "edge"
-	CreateModelRequestBodyInstallTypeRealTime CreateModelRequestBodyInstallType = "real-time"
-)
-
-// Valid indicates whether the value is a known member of the CreateModelRequestBodyInstallType enum.
-func (e CreateModelRequestBodyInstallType) Valid() bool {
-	switch e {
-	case CreateModelRequestBodyInstallTypeBatch:
-		return true
-	case CreateModelRequestBodyInstallTypeEdge:
-		return true
-	case CreateModelRequestBodyInstallTypeRealTime:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for CreateModelRequestBodyModelType.
-const (
-	CreateModelRequestBodyModelTypeCaffe       CreateModelRequestBodyModelType = "Caffe"
-	CreateModelRequestBodyModelTypeImage       CreateModelRequestBodyModelType = "Image"
-	CreateModelRequestBodyModelTypeMXNet       CreateModelRequestBodyModelType = "MXNet"
-	CreateModelRequestBodyModelTypePyTorch     CreateModelRequestBodyModelType = "PyTorch"
-	CreateModelRequestBodyModelTypeScikitLearn CreateModelRequestBodyModelType = "Scikit_Learn"
-	CreateModelRequestBodyModelTypeSparkMLlib  CreateModelRequestBodyModelType = "Spark_MLlib"
-	CreateModelRequestBodyModelTypeTemplate    CreateModelRequestBodyModelType = "Template"
-	CreateModelRequestBodyModelTypeTensorFlow  CreateModelRequestBodyModelType = "TensorFlow"
-	CreateModelRequestBodyModelTypeXGBoost     CreateModelRequestBodyModelType = "XGBoost"
-)
-
-// Valid indicates whether the value is a known member of the CreateModelRequestBodyModelType enum.
-func (e CreateModelRequestBodyModelType) Valid() bool {
-	switch e {
-	case CreateModelRequestBodyModelTypeCaffe:
-		return true
-	case CreateModelRequestBodyModelTypeImage:
-		return true
-	case CreateModelRequestBodyModelTypeMXNet:
-		return true
-	case CreateModelRequestBodyModelTypePyTorch:
-		return true
-	case CreateModelRequestBodyModelTypeScikitLearn:
-		return true
-	case CreateModelRequestBodyModelTypeSparkMLlib:
-		return true
-	case CreateModelRequestBodyModelTypeTemplate:
-		return true
-	case CreateModelRequestBodyModelTypeTensorFlow:
-		return true
-	case CreateModelRequestBodyModelTypeXGBoost:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for CreateModelRequestParamsMethod.
-const (
-	CreateModelRequestParamsMethodGet  CreateModelRequestParamsMethod = "get"
-	CreateModelRequestParamsMethodPost CreateModelRequestParamsMethod = "post"
-)
-
-// Valid indicates whether the value is a known member of the CreateModelRequestParamsMethod enum.
-func (e CreateModelRequestParamsMethod) Valid() bool {
-	switch e {
-	case CreateModelRequestParamsMethodGet:
-		return true
-	case CreateModelRequestParamsMethodPost:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CreateProcessorTaskProcessorDataSourceType.
 const (
 	CreateProcessorTaskProcessorDataSourceTypeCUSTOM  CreateProcessorTaskProcessorDataSourceType = "CUSTOM"
@@ -2592,6 +2493,105 @@ const (
 func (e HealthProtocol) Valid() bool {
 	switch e {
 	case HealthProtocolHTTP:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ImportModelPackageRestraint.
+const (
+	ImportModelPackageRestraintATLEAST ImportModelPackageRestraint = "ATLEAST"
+	ImportModelPackageRestraintATMOST  ImportModelPackageRestraint = "ATMOST"
+	ImportModelPackageRestraintEXACT   ImportModelPackageRestraint = "EXACT"
+)
+
+// Valid indicates whether the value is a known member of the ImportModelPackageRestraint enum.
+func (e ImportModelPackageRestraint) Valid() bool {
+	switch e {
+	case ImportModelPackageRestraintATLEAST:
+		return true
+	case ImportModelPackageRestraintATMOST:
+		return true
+	case ImportModelPackageRestraintEXACT:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ImportModelRequestBodyInstallType.
+const (
+	ImportModelRequestBodyInstallTypeBatch    ImportModelRequestBodyInstallType = "batch"
+	ImportModelRequestBodyInstallTypeEdge     ImportModelRequestBodyInstallType = "edge"
+	ImportModelRequestBodyInstallTypeRealTime ImportModelRequestBodyInstallType = "real-time"
+)
+
+// Valid indicates whether the value is a known member of the ImportModelRequestBodyInstallType enum.
+func (e ImportModelRequestBodyInstallType) Valid() bool {
+	switch e {
+	case ImportModelRequestBodyInstallTypeBatch:
+		return true
+	case ImportModelRequestBodyInstallTypeEdge:
+		return true
+	case ImportModelRequestBodyInstallTypeRealTime:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ImportModelRequestBodyModelType.
+const (
+	ImportModelRequestBodyModelTypeCaffe       ImportModelRequestBodyModelType = "Caffe"
+	ImportModelRequestBodyModelTypeImage       ImportModelRequestBodyModelType = "Image"
+	ImportModelRequestBodyModelTypeMXNet       ImportModelRequestBodyModelType = "MXNet"
+	ImportModelRequestBodyModelTypePyTorch     ImportModelRequestBodyModelType = "PyTorch"
+	ImportModelRequestBodyModelTypeScikitLearn ImportModelRequestBodyModelType = "Scikit_Learn"
+	ImportModelRequestBodyModelTypeSparkMLlib  ImportModelRequestBodyModelType = "Spark_MLlib"
+	ImportModelRequestBodyModelTypeTemplate    ImportModelRequestBodyModelType = "Template"
+	ImportModelRequestBodyModelTypeTensorFlow  ImportModelRequestBodyModelType = "TensorFlow"
+	ImportModelRequestBodyModelTypeXGBoost     ImportModelRequestBodyModelType = "XGBoost"
+)
+
+// Valid indicates whether the value is a known member of the ImportModelRequestBodyModelType enum.
+func (e ImportModelRequestBodyModelType) Valid() bool {
+	switch e {
+	case ImportModelRequestBodyModelTypeCaffe:
+		return true
+	case ImportModelRequestBodyModelTypeImage:
+		return true
+	case ImportModelRequestBodyModelTypeMXNet:
+		return true
+	case ImportModelRequestBodyModelTypePyTorch:
+		return true
+	case ImportModelRequestBodyModelTypeScikitLearn:
+		return true
+	case ImportModelRequestBodyModelTypeSparkMLlib:
+		return true
+	case ImportModelRequestBodyModelTypeTemplate:
+		return true
+	case ImportModelRequestBodyModelTypeTensorFlow:
+		return true
+	case ImportModelRequestBodyModelTypeXGBoost:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ImportModelRequestParamsMethod.
+const (
+	ImportModelRequestParamsMethodGet  ImportModelRequestParamsMethod = "get"
+	ImportModelRequestParamsMethodPost ImportModelRequestParamsMethod = "post"
+)
+
+// Valid indicates whether the value is a known member of the ImportModelRequestParamsMethod enum.
+func (e ImportModelRequestParamsMethod) Valid() bool {
+	switch e {
+	case ImportModelRequestParamsMethodGet:
+		return true
+	case ImportModelRequestParamsMethodPost:
 		return true
 	default:
 		return false
@@ -8222,224 +8222,6 @@ type CreateModelArtsAgencyRequestBody struct {
 type CreateModelArtsAgencyResponseBody struct {
 	// AgencyName Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建ModelArts委托.md:89
 	AgencyName string `json:"agency_name,omitempty"`
-}
-
-// CreateModelDependency defines model for CreateModelDependency.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:340 table "表 4 dependency结构"
-type CreateModelDependency struct {
-	// Installer 安装方式，当前只支持pip。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:350 table "表 4 dependency结构" row 1
-	Installer string `json:"installer"`
-
-	// Packages 依赖包集合。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:359 table "表 4 dependency结构" row 2
-	Packages []CreateModelPackage `json:"packages"`
-}
-
-// CreateModelPackage defines model for CreateModelPackage.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:374 table "表 5 package结构"
-type CreateModelPackage struct {
-	// PackageName 依赖包名称。请确保包名正确且存在。不能含有中文及特殊字符&!'"<>=。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:384 table "表 5 package结构" row 1
-	PackageName string `json:"package_name"`
-
-	// PackageVersion 依赖包版本。不填时默认安装最新版本。不能含有中文及特殊字符&!'"<>=。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:393 table "表 5 package结构" row 2
-	PackageVersion *string `json:"package_version,omitempty"`
-
-	// Restraint 版本限制条件，取值为EXACT/ATLEAST/ATMOST，当且仅当package_version存在时必填。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:402 table "表 5 package结构" row 3
-	Restraint *CreateModelPackageRestraint `json:"restraint,omitempty"`
-}
-
-// CreateModelPackageRestraint 版本限制条件，取值为EXACT/ATLEAST/ATMOST，当且仅当package_version存在时必填。
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:402 table "表 5 package结构" row 3
-type CreateModelPackageRestraint string
-
-// CreateModelRequestBody defines model for CreateModelRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:47 table "表 2 请求参数"
-type CreateModelRequestBody struct {
-	// Apis 模型所有的apis入参出参信息，从配置文件中读取，可不填。apis结构体如表10所示。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:192 table "表 2 请求参数" row 16
-	Apis []Apis `json:"apis,omitempty"`
-
-	// Dependencies 推理代码及模型需安装的包，默认为空。从配置文件读取，可不填。dependency结构如表4所示。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:174 table "表 2 请求参数" row 14
-	Dependencies []CreateModelDependency `json:"dependencies,omitempty"`
-
-	// Description 模型备注信息，不超过100个字符，不能包含&!'\"<>=等特殊字符。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:129 table "表 2 请求参数" row 9
-	Description *string `json:"description,omitempty"`
-
-	// ExecutionCode 执行代码存放的OBS地址，默认值为空，名称固定为“customize_service.py”。推理代码文件需存放在模型“model”目录。该字段不填，系统也能自动识别出model目录下的推理代码。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:147 table "表 2 请求参数" row 11
-	ExecutionCode *string `json:"execution_code,omitempty"`
-
-	// InitialConfig 最终使用的模型配置文件转成的字符串。建议通过配置文件initial_config来提供“apis”、“dependencies”、“input_params”、“output_params”等字段的信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:201 table "表 2 请求参数" row 17
-	InitialConfig *string `json:"initial_config,omitempty"`
-
-	// InputParams 模型的输入参数集，默认为空，params结构如表3所示。当从配置文件的apis读取时，用户提供“initial_config”字段即可，可不填该字段，即当initial_config存在时input_params非必选。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:156 table "表 2 请求参数" row 12
-	InputParams []CreateModelRequestParams `json:"input_params,omitempty"`
-
-	// InstallType 部署类型，只支持小写。可选real-time,edge,batch,默认为["real-time","edge","batch"]
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:228 table "表 2 请求参数" row 20
-	InstallType []CreateModelRequestBodyInstallType `json:"install_type,omitempty"`
-
-	// ModelAlgorithm 模型算法，从配置文件读取，可不填。如：“predict_analysis”、“object_detection”、“image_classification”。只能以英文字母开头，不能包含中文以及&!'\"<>=，不超过36个字符。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:138 table "表 2 请求参数" row 10
-	ModelAlgorithm *string `json:"model_algorithm,omitempty"`
-
-	// ModelDocs 模型说明文档列表，最多三篇。doc结构如表7所示。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:219 table "表 2 请求参数" row 19
-	ModelDocs []Doc `json:"model_docs,omitempty"`
-
-	// ModelMetrics 模型精度信息，从配置文件读取。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:183 table "表 2 请求参数" row 15
-	ModelMetrics *string `json:"model_metrics,omitempty"`
-
-	// ModelName 模型名称，支持1～64位可见字符（含中文），名称可以包含字母、中文、数字、中划线、下划线。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:57 table "表 2 请求参数" row 1
-	ModelName string `json:"model_name"`
-
-	// ModelType 模型类型，取值为TensorFlow/MXNet/Caffe/Spark_MLlib/Scikit_Learn/XGBoost/Image/PyTorch/Template，从配置文件读取。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:111 table "表 2 请求参数" row 7
-	ModelType CreateModelRequestBodyModelType `json:"model_type"`
-
-	// ModelVersion 模型版本，格式需为“数值.数值.数值”，其中数值为1-2位正整数。注意：版本不可以出现如01.01.01等以0开头的版本号形式。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:66 table "表 2 请求参数" row 2
-	ModelVersion string `json:"model_version"`
-
-	// OutputParams 模型的输出参数集，默认为空，params结构如表3所示。从配置文件的apis读取，用户提供“initial_config”字段即可，可不填该字段。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:165 table "表 2 请求参数" row 13
-	OutputParams []CreateModelRequestParams `json:"output_params,omitempty"`
-
-	// Runtime 模型运行时环境，runtime可选值与model_type相关，详细见表1 推理支持的常用引擎及其Runtime。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:120 table "表 2 请求参数" row 8
-	Runtime *string `json:"runtime,omitempty"`
-
-	// SourceJobID 来源训练作业的ID，模型是从训练作业产生的可填写，用于溯源；如模型是从第三方元模型导入，则为空。默认值为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:84 table "表 2 请求参数" row 4
-	SourceJobID *string `json:"source_job_id,omitempty"`
-
-	// SourceJobVersion 来源训练作业的版本，模型是从训练作业产生的可填写，用于溯源；如模型是从第三方元模型导入，则为空。默认值为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:93 table "表 2 请求参数" row 5
-	SourceJobVersion *string `json:"source_job_version,omitempty"`
-
-	// SourceLocation 模型所在的OBS路径或SWR镜像的模板地址。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:75 table "表 2 请求参数" row 3
-	SourceLocation string `json:"source_location"`
-
-	// SourceType 模型来源的类型，当前仅可取值“auto”，用于区分通过自动学习部署过来的模型（不提供模型下载功能）；用户通过训练作业部署的模型不设置此值。默认值为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:102 table "表 2 请求参数" row 6
-	SourceType *string `json:"source_type,omitempty"`
-
-	// Template 模板的相关配置项，使用模板导入模型(即model_type为Template)时必选。配置项如表8所示。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:237 table "表 2 请求参数" row 21
-	Template *Template `json:"template,omitempty"`
-
-	// WorkspaceID 服务所属的工作空间ID，默认为“0”，代表默认工作空间。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:210 table "表 2 请求参数" row 18
-	WorkspaceID *string `json:"workspace_id,omitempty"`
-}
-
-// CreateModelRequestBodyInstallType defines model for CreateModelRequestBody.InstallType.
-type CreateModelRequestBodyInstallType string
-
-// CreateModelRequestBodyModelType 模型类型，取值为TensorFlow/MXNet/Caffe/Spark_MLlib/Scikit_Learn/XGBoost/Image/PyTorch/Template，从配置文件读取。
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:111 table "表 2 请求参数" row 7
-type CreateModelRequestBodyModelType string
-
-// CreateModelRequestParams defines model for CreateModelRequestParams.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:252 table "表 3 params结构"
-type CreateModelRequestParams struct {
-	// Max 当param_type为int或float时可选填，默认为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:316 table "表 3 params结构" row 7
-	Max *float64 `json:"max,omitempty"`
-
-	// Method 请求方法，可选“post”、“get”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:271 table "表 3 params结构" row 2
-	Method CreateModelRequestParamsMethod `json:"method"`
-
-	// Min 当param_type为int或float时可选填，默认为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:307 table "表 3 params结构" row 6
-	Min *float64 `json:"min,omitempty"`
-
-	// ParamDesc 参数描述，建议长度设置不超过100个字符，默认为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:325 table "表 3 params结构" row 8
-	ParamDesc *string `json:"param_desc,omitempty"`
-
-	// ParamName 参数名，建议长度设置不超过64个字符。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:289 table "表 3 params结构" row 4
-	ParamName string `json:"param_name"`
-
-	// ParamType 参数类型，取值可选int/string/float/timestamp/date/file。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:298 table "表 3 params结构" row 5
-	ParamType string `json:"param_type"`
-
-	// Protocol 请求协议。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:280 table "表 3 params结构" row 3
-	Protocol string `json:"protocol"`
-
-	// URL api代表的url路径。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:262 table "表 3 params结构" row 1
-	URL string `json:"url"`
-}
-
-// CreateModelRequestParamsMethod 请求方法，可选“post”、“get”。
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:271 table "表 3 params结构" row 2
-type CreateModelRequestParamsMethod string
-
-// CreateModelResponseBody defines model for CreateModelResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:713 table "表 13 响应参数"
-type CreateModelResponseBody struct {
-	// ModelID 模型ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:721 table "表 13 响应参数" row 1
-	ModelID string `json:"model_id,omitempty"`
 }
 
 // CreateProcessorTaskProcessorDataSource 数据来源，与inputs二选一。数据源路径不支持设置为KMS加密桶中的OBS路径。
@@ -15056,6 +14838,224 @@ type Health struct {
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:553 table "表 8 Health参数说明" row 2
 type HealthProtocol string
+
+// ImportModelDependency defines model for ImportModelDependency.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:340 table "表 4 dependency结构"
+type ImportModelDependency struct {
+	// Installer 安装方式，当前只支持pip。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:350 table "表 4 dependency结构" row 1
+	Installer string `json:"installer"`
+
+	// Packages 依赖包集合。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:359 table "表 4 dependency结构" row 2
+	Packages []ImportModelPackage `json:"packages"`
+}
+
+// ImportModelPackage defines model for ImportModelPackage.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:374 table "表 5 package结构"
+type ImportModelPackage struct {
+	// PackageName 依赖包名称。请确保包名正确且存在。不能含有中文及特殊字符&!'"<>=。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:384 table "表 5 package结构" row 1
+	PackageName string `json:"package_name"`
+
+	// PackageVersion 依赖包版本。不填时默认安装最新版本。不能含有中文及特殊字符&!'"<>=。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:393 table "表 5 package结构" row 2
+	PackageVersion *string `json:"package_version,omitempty"`
+
+	// Restraint 版本限制条件，取值为EXACT/ATLEAST/ATMOST，当且仅当package_version存在时必填。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:402 table "表 5 package结构" row 3
+	Restraint *ImportModelPackageRestraint `json:"restraint,omitempty"`
+}
+
+// ImportModelPackageRestraint 版本限制条件，取值为EXACT/ATLEAST/ATMOST，当且仅当package_version存在时必填。
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:402 table "表 5 package结构" row 3
+type ImportModelPackageRestraint string
+
+// ImportModelRequestBody defines model for ImportModelRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:47 table "表 2 请求参数"
+type ImportModelRequestBody struct {
+	// Apis 模型所有的apis入参出参信息，从配置文件中读取，可不填。apis结构体如表10所示。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:192 table "表 2 请求参数" row 16
+	Apis []Apis `json:"apis,omitempty"`
+
+	// Dependencies 推理代码及模型需安装的包，默认为空。从配置文件读取，可不填。dependency结构如表4所示。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:174 table "表 2 请求参数" row 14
+	Dependencies []ImportModelDependency `json:"dependencies,omitempty"`
+
+	// Description 模型备注信息，不超过100个字符，不能包含&!'\"<>=等特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:129 table "表 2 请求参数" row 9
+	Description *string `json:"description,omitempty"`
+
+	// ExecutionCode 执行代码存放的OBS地址，默认值为空，名称固定为“customize_service.py”。推理代码文件需存放在模型“model”目录。该字段不填，系统也能自动识别出model目录下的推理代码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:147 table "表 2 请求参数" row 11
+	ExecutionCode *string `json:"execution_code,omitempty"`
+
+	// InitialConfig 最终使用的模型配置文件转成的字符串。建议通过配置文件initial_config来提供“apis”、“dependencies”、“input_params”、“output_params”等字段的信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:201 table "表 2 请求参数" row 17
+	InitialConfig *string `json:"initial_config,omitempty"`
+
+	// InputParams 模型的输入参数集，默认为空，params结构如表3所示。当从配置文件的apis读取时，用户提供“initial_config”字段即可，可不填该字段，即当initial_config存在时input_params非必选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:156 table "表 2 请求参数" row 12
+	InputParams []ImportModelRequestParams `json:"input_params,omitempty"`
+
+	// InstallType 部署类型，只支持小写。可选real-time,edge,batch,默认为["real-time","edge","batch"]
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:228 table "表 2 请求参数" row 20
+	InstallType []ImportModelRequestBodyInstallType `json:"install_type,omitempty"`
+
+	// ModelAlgorithm 模型算法，从配置文件读取，可不填。如：“predict_analysis”、“object_detection”、“image_classification”。只能以英文字母开头，不能包含中文以及&!'\"<>=，不超过36个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:138 table "表 2 请求参数" row 10
+	ModelAlgorithm *string `json:"model_algorithm,omitempty"`
+
+	// ModelDocs 模型说明文档列表，最多三篇。doc结构如表7所示。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:219 table "表 2 请求参数" row 19
+	ModelDocs []Doc `json:"model_docs,omitempty"`
+
+	// ModelMetrics 模型精度信息，从配置文件读取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:183 table "表 2 请求参数" row 15
+	ModelMetrics *string `json:"model_metrics,omitempty"`
+
+	// ModelName 模型名称，支持1～64位可见字符（含中文），名称可以包含字母、中文、数字、中划线、下划线。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:57 table "表 2 请求参数" row 1
+	ModelName string `json:"model_name"`
+
+	// ModelType 模型类型，取值为TensorFlow/MXNet/Caffe/Spark_MLlib/Scikit_Learn/XGBoost/Image/PyTorch/Template，从配置文件读取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:111 table "表 2 请求参数" row 7
+	ModelType ImportModelRequestBodyModelType `json:"model_type"`
+
+	// ModelVersion 模型版本，格式需为“数值.数值.数值”，其中数值为1-2位正整数。注意：版本不可以出现如01.01.01等以0开头的版本号形式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:66 table "表 2 请求参数" row 2
+	ModelVersion string `json:"model_version"`
+
+	// OutputParams 模型的输出参数集，默认为空，params结构如表3所示。从配置文件的apis读取，用户提供“initial_config”字段即可，可不填该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:165 table "表 2 请求参数" row 13
+	OutputParams []ImportModelRequestParams `json:"output_params,omitempty"`
+
+	// Runtime 模型运行时环境，runtime可选值与model_type相关，详细见表1 推理支持的常用引擎及其Runtime。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:120 table "表 2 请求参数" row 8
+	Runtime *string `json:"runtime,omitempty"`
+
+	// SourceJobID 来源训练作业的ID，模型是从训练作业产生的可填写，用于溯源；如模型是从第三方元模型导入，则为空。默认值为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:84 table "表 2 请求参数" row 4
+	SourceJobID *string `json:"source_job_id,omitempty"`
+
+	// SourceJobVersion 来源训练作业的版本，模型是从训练作业产生的可填写，用于溯源；如模型是从第三方元模型导入，则为空。默认值为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:93 table "表 2 请求参数" row 5
+	SourceJobVersion *string `json:"source_job_version,omitempty"`
+
+	// SourceLocation 模型所在的OBS路径或SWR镜像的模板地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:75 table "表 2 请求参数" row 3
+	SourceLocation string `json:"source_location"`
+
+	// SourceType 模型来源的类型，当前仅可取值“auto”，用于区分通过自动学习部署过来的模型（不提供模型下载功能）；用户通过训练作业部署的模型不设置此值。默认值为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:102 table "表 2 请求参数" row 6
+	SourceType *string `json:"source_type,omitempty"`
+
+	// Template 模板的相关配置项，使用模板导入模型(即model_type为Template)时必选。配置项如表8所示。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:237 table "表 2 请求参数" row 21
+	Template *Template `json:"template,omitempty"`
+
+	// WorkspaceID 服务所属的工作空间ID，默认为“0”，代表默认工作空间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:210 table "表 2 请求参数" row 18
+	WorkspaceID *string `json:"workspace_id,omitempty"`
+}
+
+// ImportModelRequestBodyInstallType defines model for ImportModelRequestBody.InstallType.
+type ImportModelRequestBodyInstallType string
+
+// ImportModelRequestBodyModelType 模型类型，取值为TensorFlow/MXNet/Caffe/Spark_MLlib/Scikit_Learn/XGBoost/Image/PyTorch/Template，从配置文件读取。
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:111 table "表 2 请求参数" row 7
+type ImportModelRequestBodyModelType string
+
+// ImportModelRequestParams defines model for ImportModelRequestParams.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:252 table "表 3 params结构"
+type ImportModelRequestParams struct {
+	// Max 当param_type为int或float时可选填，默认为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:316 table "表 3 params结构" row 7
+	Max *float64 `json:"max,omitempty"`
+
+	// Method 请求方法，可选“post”、“get”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:271 table "表 3 params结构" row 2
+	Method ImportModelRequestParamsMethod `json:"method"`
+
+	// Min 当param_type为int或float时可选填，默认为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:307 table "表 3 params结构" row 6
+	Min *float64 `json:"min,omitempty"`
+
+	// ParamDesc 参数描述，建议长度设置不超过100个字符，默认为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:325 table "表 3 params结构" row 8
+	ParamDesc *string `json:"param_desc,omitempty"`
+
+	// ParamName 参数名，建议长度设置不超过64个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:289 table "表 3 params结构" row 4
+	ParamName string `json:"param_name"`
+
+	// ParamType 参数类型，取值可选int/string/float/timestamp/date/file。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:298 table "表 3 params结构" row 5
+	ParamType string `json:"param_type"`
+
+	// Protocol 请求协议。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:280 table "表 3 params结构" row 3
+	Protocol string `json:"protocol"`
+
+	// URL api代表的url路径。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:262 table "表 3 params结构" row 1
+	URL string `json:"url"`
+}
+
+// ImportModelRequestParamsMethod 请求方法，可选“post”、“get”。
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:271 table "表 3 params结构" row 2
+type ImportModelRequestParamsMethod string
+
+// ImportModelResponseBody defines model for ImportModelResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:713 table "表 13 响应参数"
+type ImportModelResponseBody struct {
+	// ModelID 模型ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:721 table "表 13 响应参数" row 1
+	ModelID string `json:"model_id,omitempty"`
+}
 
 // ImportTaskLabelFormat 标签格式，此参数仅文本类数据集使用。
 //
@@ -26879,8 +26879,8 @@ type UpdateInstanceJSONRequestBody = UpdateInstanceRequestBody
 // CreateActionJSONRequestBody defines body for CreateAction for application/json ContentType.
 type CreateActionJSONRequestBody = CreateActionRequestBody
 
-// CreateModelJSONRequestBody defines body for CreateModel for application/json ContentType.
-type CreateModelJSONRequestBody = CreateModelRequestBody
+// ImportModelJSONRequestBody defines body for ImportModel for application/json ContentType.
+type ImportModelJSONRequestBody = ImportModelRequestBody
 
 // CreateServiceJSONRequestBody defines body for CreateService for application/json ContentType.
 type CreateServiceJSONRequestBody = CreateServiceRequestBody
@@ -27240,7 +27240,7 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/{project_id}/models (the `ListModels` operationId).
 	ListModels(ctx context.Context, projectID string, params *ListModelsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateModelWithBody 导入模型
+	// ImportModelWithBody 导入模型
 	//
 	// 导入模型。
 	// 执行代码、模型需先上传至OBS（训练作业生成的模型已默认存储到OBS）。
@@ -27249,10 +27249,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v1/{project_id}/models (the `CreateModel` operationId).
-	CreateModelWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v1/{project_id}/models (the `ImportModel` operationId).
+	ImportModelWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateModel 导入模型
+	// ImportModel 导入模型
 	//
 	// 导入模型。
 	// 执行代码、模型需先上传至OBS（训练作业生成的模型已默认存储到OBS）。
@@ -27261,8 +27261,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v1/{project_id}/models (the `CreateModel` operationId).
-	CreateModel(ctx context.Context, projectID string, body CreateModelJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v1/{project_id}/models (the `ImportModel` operationId).
+	ImportModel(ctx context.Context, projectID string, body ImportModelJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteModel 删除模型
 	//
@@ -29316,7 +29316,7 @@ func (c *Client) ListModels(ctx context.Context, projectID string, params *ListM
 	return c.Client.Do(req)
 }
 
-// CreateModelWithBody 导入模型
+// ImportModelWithBody 导入模型
 //
 // 导入模型。
 // 执行代码、模型需先上传至OBS（训练作业生成的模型已默认存储到OBS）。
@@ -29325,9 +29325,9 @@ func (c *Client) ListModels(ctx context.Context, projectID string, params *ListM
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v1/{project_id}/models (the `CreateModel` operationId).
-func (c *Client) CreateModelWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateModelRequestWithBody(c.Server, projectID, contentType, body)
+// Corresponds with POST /v1/{project_id}/models (the `ImportModel` operationId).
+func (c *Client) ImportModelWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewImportModelRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29338,7 +29338,7 @@ func (c *Client) CreateModelWithBody(ctx context.Context, projectID string, cont
 	return c.Client.Do(req)
 }
 
-// CreateModel 导入模型
+// ImportModel 导入模型
 //
 // 导入模型。
 // 执行代码、模型需先上传至OBS（训练作业生成的模型已默认存储到OBS）。
@@ -29347,9 +29347,9 @@ func (c *Client) CreateModelWithBody(ctx context.Context, projectID string, cont
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v1/{project_id}/models (the `CreateModel` operationId).
-func (c *Client) CreateModel(ctx context.Context, projectID string, body CreateModelJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateModelRequest(c.Server, projectID, body)
+// Corresponds with POST /v1/{project_id}/models (the `ImportModel` operationId).
+func (c *Client) ImportModel(ctx context.Context, projectID string, body ImportModelJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewImportModelRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33365,19 +33365,19 @@ func NewListModelsRequest(server string, projectID string, params *ListModelsPar
 	return req, nil
 }
 
-// NewCreateModelRequest calls the generic CreateModel builder with application/json body
-func NewCreateModelRequest(server string, projectID string, body CreateModelJSONRequestBody) (*http.Request, error) {
+// NewImportModelRequest calls the generic ImportModel builder with application/json body
+func NewImportModelRequest(server string, projectID string, body ImportModelJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateModelRequestWithBody(server, projectID, "application/json", bodyReader)
+	return NewImportModelRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
-// NewCreateModelRequestWithBody constructs an http.Request for the CreateModel method, with any body, and a specified content type
-func NewCreateModelRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewImportModelRequestWithBody constructs an http.Request for the ImportModel method, with any body, and a specified content type
+func NewImportModelRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -38650,7 +38650,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/{project_id}/models (the `ListModels` operationId).
 	ListModelsWithResponse(ctx context.Context, projectID string, params *ListModelsParams, reqEditors ...RequestEditorFn) (*ListModelsResponse, error)
 
-	// CreateModelWithBodyWithResponse 导入模型
+	// ImportModelWithBodyWithResponse 导入模型
 	//
 	// 导入模型。
 	// 执行代码、模型需先上传至OBS（训练作业生成的模型已默认存储到OBS）。
@@ -38659,10 +38659,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/models (the `CreateModel` operationId).
-	CreateModelWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateModelResponse, error)
+	// Corresponds with POST /v1/{project_id}/models (the `ImportModel` operationId).
+	ImportModelWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportModelResponse, error)
 
-	// CreateModelWithResponse 导入模型
+	// ImportModelWithResponse 导入模型
 	//
 	// 导入模型。
 	// 执行代码、模型需先上传至OBS（训练作业生成的模型已默认存储到OBS）。
@@ -38671,8 +38671,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/models (the `CreateModel` operationId).
-	CreateModelWithResponse(ctx context.Context, projectID string, body CreateModelJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateModelResponse, error)
+	// Corresponds with POST /v1/{project_id}/models (the `ImportModel` operationId).
+	ImportModelWithResponse(ctx context.Context, projectID string, body ImportModelJSONRequestBody, reqEditors ...RequestEditorFn) (*ImportModelResponse, error)
 
 	// DeleteModelWithResponse 删除模型
 	//
@@ -41142,25 +41142,25 @@ func (r ListModelsResponse) ContentType() string {
 	return ""
 }
 
-type CreateModelResponse struct {
+type ImportModelResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateModelResponseBody
+	JSON200 *ImportModelResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateModelResponse) GetJSON200() *CreateModelResponseBody {
+func (r ImportModelResponse) GetJSON200() *ImportModelResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateModelResponse) GetBody() []byte {
+func (r ImportModelResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateModelResponse) Status() string {
+func (r ImportModelResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -41168,7 +41168,7 @@ func (r CreateModelResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateModelResponse) StatusCode() int {
+func (r ImportModelResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -41176,7 +41176,7 @@ func (r CreateModelResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateModelResponse) ContentType() string {
+func (r ImportModelResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -46656,7 +46656,7 @@ func (c *ClientWithResponses) ListModelsWithResponse(ctx context.Context, projec
 	return ParseListModelsResponse(rsp)
 }
 
-// CreateModelWithBodyWithResponse 导入模型
+// ImportModelWithBodyWithResponse 导入模型
 //
 // 导入模型。
 // 执行代码、模型需先上传至OBS（训练作业生成的模型已默认存储到OBS）。
@@ -46665,16 +46665,16 @@ func (c *ClientWithResponses) ListModelsWithResponse(ctx context.Context, projec
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/models (the `CreateModel` operationId).
-func (c *ClientWithResponses) CreateModelWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateModelResponse, error) {
-	rsp, err := c.CreateModelWithBody(ctx, projectID, contentType, body, reqEditors...)
+// Corresponds with POST /v1/{project_id}/models (the `ImportModel` operationId).
+func (c *ClientWithResponses) ImportModelWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportModelResponse, error) {
+	rsp, err := c.ImportModelWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateModelResponse(rsp)
+	return ParseImportModelResponse(rsp)
 }
 
-// CreateModelWithResponse 导入模型
+// ImportModelWithResponse 导入模型
 //
 // 导入模型。
 // 执行代码、模型需先上传至OBS（训练作业生成的模型已默认存储到OBS）。
@@ -46683,13 +46683,13 @@ func (c *ClientWithResponses) CreateModelWithBodyWithResponse(ctx context.Contex
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/models (the `CreateModel` operationId).
-func (c *ClientWithResponses) CreateModelWithResponse(ctx context.Context, projectID string, body CreateModelJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateModelResponse, error) {
-	rsp, err := c.CreateModel(ctx, projectID, body, reqEditors...)
+// Corresponds with POST /v1/{project_id}/models (the `ImportModel` operationId).
+func (c *ClientWithResponses) ImportModelWithResponse(ctx context.Context, projectID string, body ImportModelJSONRequestBody, reqEditors ...RequestEditorFn) (*ImportModelResponse, error) {
+	rsp, err := c.ImportModel(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateModelResponse(rsp)
+	return ParseImportModelResponse(rsp)
 }
 
 // DeleteModelWithResponse 删除模型
@@ -49999,22 +49999,22 @@ func ParseListModelsResponse(rsp *http.Response) (*ListModelsResponse, error) {
 	return response, nil
 }
 
-// ParseCreateModelResponse parses an HTTP response from a CreateModelWithResponse call
-func ParseCreateModelResponse(rsp *http.Response) (*CreateModelResponse, error) {
+// ParseImportModelResponse parses an HTTP response from a ImportModelWithResponse call
+func ParseImportModelResponse(rsp *http.Response) (*ImportModelResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateModelResponse{
+	response := &ImportModelResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateModelResponseBody
+		var dest ImportModelResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -56,6 +56,23 @@ func (c *Client) AddServerGroupMember(ctx context.Context, serverGroupID string,
 	return c.rt.NoResult(opAddServerGroupMember, httpResp)
 }
 
+var opAssociateFpgaImage = &huawei.Operation{Service: "ecs", Name: "AssociateFpgaImage", Method: "POST", Path: "/v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association",
+	Idempotent: false, Auth: true, Project: true, Domain: false}
+
+// AssociateFpgaImage (关联FPGA镜像与弹性云服务器镜像): POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:1
+func (c *Client) AssociateFpgaImage(ctx context.Context, fpgaImageID string, body ecs.AssociateFpgaImageJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opAssociateFpgaImage, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return ecs.NewAssociateFpgaImageRequest(server, ids.Project, fpgaImageID, body)
+	})
+	if err != nil {
+		return err
+	}
+	return c.rt.NoResult(opAssociateFpgaImage, httpResp)
+}
+
 var opAssociateServerVirtualIP = &huawei.Operation{Service: "ecs", Name: "AssociateServerVirtualIP", Method: "PUT", Path: "/v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp",
 	Idempotent: true, Auth: true, Project: true, Domain: false}
 
@@ -431,23 +448,6 @@ func (c *Client) CreateActionAll(ctx context.Context, body ecs.CreateActionJSONR
 		return c.CreateAction(ctx, body)
 	}
 	return huawei.Paginate(ctx, pageCreateAction, body, call, func(p *ecs.CreateActionResponseBody) []ecs.Resource { return p.Resources })
-}
-
-var opCreateAssociation = &huawei.Operation{Service: "ecs", Name: "CreateAssociation", Method: "POST", Path: "/v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association",
-	Idempotent: false, Auth: true, Project: true, Domain: false}
-
-// CreateAssociation (关联FPGA镜像与弹性云服务器镜像): POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:1
-func (c *Client) CreateAssociation(ctx context.Context, fpgaImageID string, body ecs.CreateAssociationJSONRequestBody) error {
-	httpResp, err := c.rt.Do(ctx, opCreateAssociation, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return ecs.NewCreateAssociationRequest(server, ids.Project, fpgaImageID, body)
-	})
-	if err != nil {
-		return err
-	}
-	return c.rt.NoResult(opCreateAssociation, httpResp)
 }
 
 var opCreateAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "CreateAutoLaunchGroup", Method: "POST", Path: "/v2/{domain_id}/auto-launch-groups",

@@ -207,27 +207,6 @@ func (c *Client) CreateLabels(ctx context.Context, datasetID string, body modela
 	return &out, nil
 }
 
-var opCreateModel = &huawei.Operation{Service: "modelarts", Name: "CreateModel", Method: "POST", Path: "/v1/{project_id}/models",
-	Idempotent: false, Auth: true, Project: true, Domain: false}
-
-// CreateModel (导入模型): POST /v1/{project_id}/models.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:1
-func (c *Client) CreateModel(ctx context.Context, body modelarts.CreateModelJSONRequestBody) (*modelarts.CreateModelResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateModel, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return modelarts.NewCreateModelRequest(server, ids.Project, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out modelarts.CreateModelResponseBody
-	if err := c.rt.Decode(opCreateModel, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
 var opCreateModelArtsAgency = &huawei.Operation{Service: "modelarts", Name: "CreateModelArtsAgency", Method: "POST", Path: "/v2/{project_id}/agency",
 	Idempotent: false, Auth: true, Project: true, Domain: false}
 
@@ -1319,6 +1298,27 @@ func (c *Client) GetWorkforceTaskMetrics(ctx context.Context, datasetID string, 
 	}
 	var out modelarts.GetWorkforceTaskMetricsResponseBody
 	if err := c.rt.Decode(opGetWorkforceTaskMetrics, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opImportModel = &huawei.Operation{Service: "modelarts", Name: "ImportModel", Method: "POST", Path: "/v1/{project_id}/models",
+	Idempotent: false, Auth: true, Project: true, Domain: false}
+
+// ImportModel (导入模型): POST /v1/{project_id}/models.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:1
+func (c *Client) ImportModel(ctx context.Context, body modelarts.ImportModelJSONRequestBody) (*modelarts.ImportModelResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opImportModel, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewImportModelRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out modelarts.ImportModelResponseBody
+	if err := c.rt.Decode(opImportModel, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

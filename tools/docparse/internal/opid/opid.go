@@ -46,7 +46,11 @@
 //     (titleActions: 启动, 停止, 恢复…; not two, 启动停止) names a POST,
 //     PUT or PATCH: PUT
 //     …/task/{task_id} titled 启动任务 is StartTask, and PUT …/{task_id}/stop
-//     titled 停止任务 is StopTask (the segment the action repeats goes).
+//     titled 停止任务 is StopTask (the segment the action repeats, or its
+//     noun, goes: POST …/fpga_image/{id}/association titled 关联FPGA镜像…
+//     is AssociateFpgaImage). A title with no verb that ends in an action
+//     word is named by it too (手写文字识别 on POST /v1.0/ocr/handwriting
+//     is RecognizeHandwriting).
 //     On a DELETE the method
 //     stands, and a path ending in two literals names the resource by
 //     both, the title not naming it (DELETE …/stream/blocks titled
@@ -285,7 +289,13 @@ var titleActions = []struct{ word, verb string }{
 	{"解冻", "Unfreeze"}, {"升级", "Upgrade"}, {"回滚", "Rollback"}, {"迁移", "Migrate"}, {"续订", "Renew"},
 	{"同步", "Sync"}, {"刷新", "Refresh"}, {"扩容", "Expand"}, {"缩容", "Shrink"}, {"导出", "Export"},
 	{"终止", "Terminate"}, {"中止", "Abort"}, {"锁定", "Lock"}, {"解锁", "Unlock"}, {"重试", "Retry"},
-	{"调试", "Debug"}, {"接受", "Accept"}, {"拒绝", "Reject"},
+	{"调试", "Debug"}, {"接受", "Accept"}, {"拒绝", "Reject"}, {"识别", "Recognize"}, {"导入", "Import"},
+	{"上传", "Upload"}, {"下载", "Download"}, {"挂载", "Attach"}, {"卸载", "Detach"}, {"解绑", "Disassociate"},
+	{"绑定", "Associate"}, {"解关联", "Disassociate"}, {"关联", "Associate"}, {"加密", "Encrypt"}, {"解密", "Decrypt"},
+	{"签名", "Sign"}, {"验证", "Verify"}, {"校验", "Check"}, {"检查", "Check"}, {"发送", "Send"},
+	{"复制", "Copy"}, {"开启", "Enable"}, {"关闭", "Disable"}, {"激活", "Activate"}, {"发布", "Publish"},
+	{"订阅", "Subscribe"}, {"退订", "Unsubscribe"}, {"重命名", "Rename"}, {"切换", "Switch"}, {"检测", "Detect"},
+	{"转换", "Convert"}, {"翻译", "Translate"}, {"备份", "Backup"}, {"重建", "Rebuild"}, {"开通", "Enable"},
 }
 
 // titleAction is the English verb of the action a title starts with
@@ -296,7 +306,7 @@ func titleAction(title string) string {
 	t := strings.TrimPrefix(strings.TrimSpace(title), "批量")
 	verb, rest := leadingAction(t)
 	if verb == "" {
-		return ""
+		return trailingAction(t)
 	}
 	if again, _ := leadingAction(strings.TrimLeft(rest, verbJoiners)); again != "" {
 		if strings.HasPrefix(rest, "或") {
@@ -305,6 +315,35 @@ func titleAction(title string) string {
 		return ""
 	}
 	return verb
+}
+
+// trailingAction is the English verb of the action a title with no verb
+// of its own ends with (手写文字识别 → Recognize, 云服务器切换(1.0.0) →
+// Switch), "" for any other.
+func trailingAction(t string) string {
+	if k, _ := leadingVerb(t); k != kindNone {
+		return ""
+	}
+	for {
+		trimmed := strings.TrimSpace(t)
+		for _, p := range [][2]string{{"(", ")"}, {"（", "）"}} {
+			if strings.HasSuffix(trimmed, p[1]) {
+				if i := strings.LastIndex(trimmed, p[0]); i > 0 {
+					trimmed = trimmed[:i]
+				}
+			}
+		}
+		if trimmed == t {
+			break
+		}
+		t = trimmed
+	}
+	for _, a := range titleActions {
+		if strings.HasSuffix(t, a.word) && len(t) > len(a.word) {
+			return a.verb
+		}
+	}
+	return ""
 }
 
 func leadingAction(t string) (verb, rest string) {
@@ -405,9 +444,11 @@ func derive(op *model.Operation, title verbKind, taken, collections map[string]b
 		switch n := len(literals); strings.ToUpper(op.Method) {
 		case "POST", "PUT", "PATCH":
 			verb = action // 启动任务: PUT …/task/{task_id} is StartTask
-			if n >= 2 && (literals[n-1] == "action" || camel(literals[n-1]) == action) {
+			if n >= 2 && (literals[n-1] == "action" || namesAction(literals[n-1], action)) {
 				// 批量启动云服务器: POST …/cloudservers/action; 停止任务:
-				// PUT …/task/{id}/stop is StopTask, not StopStop.
+				// PUT …/task/{id}/stop is StopTask, not StopStop; 关联FPGA
+				// 镜像 on POST …/fpga_image/{id}/association is
+				// AssociateFpgaImage.
 				literals = literals[:n-1]
 			} else if rest, ok := cutVerbWord(literals[n-1], action); ok {
 				// 取消申请 on POST …/cert/{cert_id}/cancel-cert is
@@ -649,6 +690,14 @@ func actionTitleVerbs(op *model.Operation, literals []string) (verbs string, sev
 
 // cutVerbWord cuts the action verb off the front of a path segment that
 // starts with it as a word of its own ("cancel-cert" → "cert").
+// namesAction reports a path segment that is the action's verb or its noun
+// (stop for Stop, association for Associate, encryption for Encrypt).
+func namesAction(segment, verb string) bool {
+	word := camel(segment)
+	stem := strings.TrimSuffix(verb, "e")
+	return word == verb || len(stem) >= 4 && strings.HasPrefix(word, stem) && len(camelWords(word)) == 1
+}
+
 func cutVerbWord(segment, verb string) (string, bool) {
 	if len(segment) <= len(verb)+1 || !strings.EqualFold(segment[:len(verb)], verb) {
 		return "", false
