@@ -3,6 +3,7 @@ package huawei
 import (
 	"fmt"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -209,5 +210,25 @@ func TestStaleDescriptionLink(t *testing.T) {
 	}
 	if len(diags) != 1 || diags[0].Loc.Row != 1 || diags[0].Loc.Table != "表 2 响应样例的要素说明" || !strings.Contains(diags[0].Msg, `is captioned with the row's name; read from "表 3 nameservers参数说明"`) {
 		t.Errorf("diagnostics %v, want one warning at the nameservers row", diags)
+	}
+}
+
+// ModelArts 部署在线服务 (synthetic page in its shape): the sample fills a
+// Python list before the SDK call; the list's append is no SDK call, and
+// does not name the operation.
+func TestSDKCallIsNotAPythonMethod(t *testing.T) {
+	page := "# 部署在线服务\n\n```\nconfigs = []\npredictor = model_instance.deploy_predictor(configs=configs)\n```\n\n" +
+		"```\nconfigs.append(config1)\n```\n\n" +
+		"**表 1**  请求参数说明\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|configs|是|String|a|\n"
+	pg, _ := ReadSDKReference("p.md", []byte(page))
+	if len(pg.Operations) != 1 {
+		t.Fatalf("got %d operations, want 1", len(pg.Operations))
+	}
+	var names []string
+	for _, h := range pg.Operations[0].IDHints {
+		names = append(names, h.Name)
+	}
+	if want := []string{"DeployPredictor"}; !slices.Equal(names, want) {
+		t.Errorf("id hints = %q, want %q", names, want)
 	}
 }

@@ -15,6 +15,14 @@ const FamilySDKReference = "huawei-sdk"
 var (
 	// sdkCallRE finds the SDK method a code example calls: `api.get_instance_token(`.
 	sdkCallRE = regexp.MustCompile(`\.([a-z][a-z0-9_]*)\(`)
+	// pythonMethods are methods of Python's own lists, strings and dicts,
+	// which sample code calls on its values (configs.append(config1)):
+	// no SDK call.
+	pythonMethods = map[string]bool{
+		"append": true, "extend": true, "insert": true, "pop": true, "remove": true, "sort": true,
+		"format": true, "join": true, "split": true, "strip": true, "replace": true, "lower": true, "upper": true,
+		"encode": true, "decode": true, "keys": true, "values": true, "items": true, "copy": true,
+	}
 	// captionMethodRE reads the method a caption is about: "delete_job_by_id请求参数说明".
 	captionMethodRE = regexp.MustCompile(`^([a-z][a-z0-9_]*)(?:请求|返回|响应|成功|失败)`)
 )
@@ -33,7 +41,8 @@ func ReadSDKReference(name string, data []byte) (*model.Page, model.Diagnostics)
 		if b.Kind != mdhtml.Code {
 			continue
 		}
-		if calls := sdkCallRE.FindAllStringSubmatch(b.Text, -1); len(calls) > 0 {
+		calls := slices.DeleteFunc(sdkCallRE.FindAllStringSubmatch(b.Text, -1), func(m []string) bool { return pythonMethods[m[1]] })
+		if len(calls) > 0 {
 			name := camel(calls[len(calls)-1][1])
 			p.op.IDHint = name
 			call = &model.IDHint{Loc: model.Loc{File: p.file, Line: b.Line, What: "SDK call in the sample code"}, Source: "sdk", Name: name}
