@@ -3067,11 +3067,13 @@ type ListIpsResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:107 table "表 4 云服务器网络参数结构说明"
 type ListIpsResponseBodyAddressesValueItem struct {
 	// Addr IP地址
+	// 约束：IP地址格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:134 table "表 4 云服务器网络参数结构说明" row 2
 	Addr string `json:"addr,omitempty"`
 
 	// Version IP地址版本，IPv4或者IPv6
+	// 约束：4 or 6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:121 table "表 4 云服务器网络参数结构说明" row 1
 	Version int64 `json:"version,omitempty"`
@@ -6740,11 +6742,13 @@ type ShowImageResponseBodyImage struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:105 table "表 4 云服务器网络参数结构说明"
 type ShowIPResponseBodyValueItem struct {
 	// Addr IP地址
+	// 约束：IP地址格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:132 table "表 4 云服务器网络参数结构说明" row 2
 	Addr string `json:"addr,omitempty"`
 
 	// Version IP地址版本，IPv4或者IPv6
+	// 约束：4 or 6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:119 table "表 4 云服务器网络参数结构说明" row 1
 	Version int64 `json:"version,omitempty"`

@@ -234,3 +234,19 @@ func TestURIRowRenamesTheResourceID(t *testing.T) {
 		})
 	}
 }
+
+// FunctionGraph's older pages (synthetic page in their shape) give each
+// row's limits in a 约束 column beside 说明; its text joins the
+// description, where the constraint readers find the enum.
+func TestLimitsColumnJoinsTheDescription(t *testing.T) {
+	page := "# 启动或停止定时器\n\n## URI\n\nPUT /v1/{project_id}/crons/{cron_id}/action\n\n## 请求消息\n\n**表 1**  请求参数\n\n" +
+		"|名称|是否必选|参数类型|说明|约束|\n|--|--|--|--|--|\n|action_type|是|String|动作类型|只能为start或stop中的一个|\n|note|否|String|备注|-|\n"
+	pg, _ := ReadAPIReference("p.md", []byte(page))
+	body := pg.Operations[0].RequestBody.Schema
+	if got, want := body.Property("action_type").Description, "动作类型\n约束：只能为start或stop中的一个"; got != want {
+		t.Errorf("action_type's description = %q, want %q", got, want)
+	}
+	if got := body.Property("note").Description; got != "备注" {
+		t.Errorf("a 约束 cell of \"-\" joined the description: %q", got)
+	}
+}
