@@ -201,3 +201,44 @@ func FuzzLineParsersMatchRegexps(f *testing.F) {
 		}
 	})
 }
+
+// Kafka V1 重置消费组消费进度 (its shape): one 是否必选 cell spans two rows,
+// and a cell may span columns; each row gets the spanned cell in its
+// place, so later cells keep their columns. Spans beyond the bounds are
+// cut to them.
+func TestTableSpans(t *testing.T) {
+	page := "<table><thead><tr><th>参数</th><th>类型</th><th>是否必选</th><th>说明</th></tr></thead>\n" +
+		"<tbody><tr><td>message_offset</td><td>Long</td><td rowspan=\"2\">二者必选其一</td><td>位置</td></tr>\n" +
+		"<tr><td>timestamp</td><td>Long</td><td>时间</td></tr>\n" +
+		"<tr><td>topic</td><td colspan='2'>String</td><td>主题</td></tr>\n" +
+		"<tr><td>x</td><td>y</td><td>z</td><td rowspan=\"3\">last</td></tr>\n" +
+		"<tr><td>p</td><td>q</td><td>r</td></tr>\n" +
+		"<tr><td>s</td><td>t</td><td>u</td></tr>\n" +
+		"<tr><td colspan=\"99999999999\">wide</td></tr>\n" +
+		"</tbody></table>\n"
+	blocks, _ := Split([]byte(page))
+	var got [][]string
+	for _, r := range blocks[0].Table.Rows {
+		var cells []string
+		for _, c := range r.Cells {
+			cells = append(cells, c.Text)
+		}
+		got = append(got, cells)
+	}
+	var wide []string
+	for range maxColspan {
+		wide = append(wide, "wide")
+	}
+	want := [][]string{
+		{"message_offset", "Long", "二者必选其一", "位置"},
+		{"timestamp", "Long", "二者必选其一", "时间"},
+		{"topic", "String", "String", "主题"},
+		{"x", "y", "z", "last"},
+		{"p", "q", "r", "last"},
+		{"s", "t", "u", "last"},
+		wide,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+}

@@ -2,6 +2,7 @@ package mdhtml
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -137,7 +138,24 @@ type tableBuilder struct {
 	linkHref string
 	linkText []byte // the open link's text; reused from link to link
 	scratch  []byte // collapsed link text before it becomes a string
+	// rowspan and colspan are the open cell's; spanned holds, by column,
+	// a cell that spans rows below its own and how many it still covers.
+	rowspan, colspan int
+	spanned          map[int]span
 }
+
+// span is a cell a rowspan carries into the rows below it.
+type span struct {
+	cell Cell
+	rows int
+}
+
+// Bounds on a cell's spans: HTML's own for rows; columns fewer than any
+// parameter table has, so a hostile colspan cannot fill memory.
+const (
+	maxRowspan = 65534
+	maxColspan = 64
+)
 
 func newTableBuilder() *tableBuilder { return &tableBuilder{t: &TableData{}} }
 
@@ -151,8 +169,34 @@ func (b *tableBuilder) finishCell() {
 	if b.cell.open {
 		c := b.cell.cell()
 		if b.inRow {
-			b.row.Cells = append(b.row.Cells, c)
+			b.carrySpans()
+			for range b.colspan {
+				if b.rowspan > 1 {
+					if b.spanned == nil {
+						b.spanned = map[int]span{}
+					}
+					b.spanned[len(b.row.Cells)] = span{cell: c, rows: b.rowspan - 1}
+				}
+				b.row.Cells = append(b.row.Cells, c)
+			}
 		}
+	}
+}
+
+// carrySpans puts into the row, at the column it has reached, the cells
+// rows above span into it ("二者必选其一" spanning two rows' 是否必选).
+func (b *tableBuilder) carrySpans() {
+	for {
+		sp, ok := b.spanned[len(b.row.Cells)]
+		if !ok {
+			return
+		}
+		if sp.rows--; sp.rows == 0 {
+			delete(b.spanned, len(b.row.Cells))
+		} else {
+			b.spanned[len(b.row.Cells)] = sp
+		}
+		b.row.Cells = append(b.row.Cells, sp.cell)
 	}
 }
 
@@ -161,6 +205,7 @@ func (b *tableBuilder) finishRow() {
 	if !b.inRow {
 		return
 	}
+	b.carrySpans() // spans into the row's last columns
 	if (b.inHead || b.rowIsTH) && b.t.Header == nil && len(b.t.Rows) == 0 {
 		b.t.Header = b.row.Cells
 	} else {
@@ -210,6 +255,7 @@ func (b *tableBuilder) startTag(z *html.Tokenizer, tag atom.Atom, pos int) {
 		if tag == atom.Th {
 			b.rowIsTH = true
 		}
+		b.rowspan, b.colspan = cellSpans(z)
 		b.cell.start()
 	case atom.P, atom.Div, atom.Br:
 		b.cell.breakLine()
@@ -245,6 +291,31 @@ func (b *tableBuilder) endTag(tag atom.Atom) {
 		}
 		b.inLink = false
 	}
+}
+
+// cellSpans reads a cell's rowspan and colspan, 1 when absent or unreadable.
+func cellSpans(z *html.Tokenizer) (rows, cols int) {
+	rows, cols = 1, 1
+	for {
+		k, v, more := z.TagAttr()
+		switch string(k) {
+		case "rowspan":
+			rows = spanValue(v, maxRowspan)
+		case "colspan":
+			cols = spanValue(v, maxColspan)
+		}
+		if !more {
+			return rows, cols
+		}
+	}
+}
+
+func spanValue(v []byte, most int) int {
+	n, err := strconv.Atoi(strings.TrimSpace(string(v)))
+	if err != nil || n < 1 {
+		return 1
+	}
+	return min(n, most)
 }
 
 // tagAtom reads the tag name from a tag token's raw bytes and returns its
