@@ -583,6 +583,18 @@ func (r *resolver) declaredSchema(c *rowCtx, name string) *model.Schema {
 		return &model.Schema{Loc: at, Type: model.TypeString}
 	}
 	if !ok {
+		if ref, named := tableNamedType(typeText); named {
+			// APM's "responseInfo | result" beside 表5 result字段数据结构说明;
+			// Kafka's "Array of object members" beside members参数说明.
+			if target := r.find(c, ref, true); target != nil {
+				what := "its object"
+				if ref.array {
+					what = "an array of its objects"
+				}
+				r.diags.Notef(c.typeLoc(), "type %q names table %q; read as %s", typeText, target.name(), what)
+				return r.schemaOf(ref, c)
+			}
+		}
 		r.diags.Warnf(c.typeLoc(), "unknown type %q; the value is left untyped (any JSON value)", typeText)
 		return &model.Schema{Loc: at, Type: model.TypeAny}
 	}

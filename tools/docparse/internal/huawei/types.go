@@ -1,6 +1,7 @@
 package huawei
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -201,6 +202,24 @@ func (ref typeRef) leaf() typeRef {
 		ref = *ref.elem
 	}
 	return ref
+}
+
+// tableNamedTypeRE reads a type cell that is only a name, perhaps of an
+// array's elements: "result", "Array of object members".
+var tableNamedTypeRE = regexp.MustCompile(`^(?i:(array|list)\s+of\s+(?:objects?\s+)?)?([A-Za-z_][A-Za-z0-9_]*)(?i:\s+objects?)?$`)
+
+// tableNamedType reads a type cell no type word fits as the name of an
+// object (or an array of them), for a table of that name to describe.
+func tableNamedType(t string) (typeRef, bool) {
+	m := tableNamedTypeRE.FindStringSubmatch(strings.TrimSpace(t))
+	if m == nil {
+		return typeRef{}, false
+	}
+	obj := typeRef{kind: refObject, named: m[2], object: true}
+	if m[1] == "" {
+		return obj, true
+	}
+	return typeRef{kind: refArray, elem: &obj, object: true, array: true}, true
 }
 
 func parseRef(t string, depth int) (typeRef, bool) {

@@ -208,3 +208,24 @@ func TestEnumAndUUIDCells(t *testing.T) {
 		t.Errorf("notes\n%s\nwant\n%s", strings.Join(notes, "\n"), strings.Join(wantNotes, "\n"))
 	}
 }
+
+// APM 查询调用链 and Kafka V1 查询消费分组信息 (synthetic page in their
+// shape): a type cell that is only a table's name, alone or after "Array
+// of object", reads as that table's object; a name no table has stays an
+// unknown type.
+func TestTypeNamingATable(t *testing.T) {
+	page := func(typ string) string {
+		return "# 查询\n\n## URI\n\nGET /v1/traces\n\n## 响应消息\n\n**表 1**  响应参数\n\n|参数|参数类型|描述|\n|--|--|--|\n|info|" + typ + "|结果。|\n\n" +
+			"**表 2**  result字段数据结构说明\n\n|参数|参数类型|描述|\n|--|--|--|\n|count|Integer|总数。|\n"
+	}
+	for _, tc := range []struct{ typ, want string }{
+		{"result", "object{info:result{count:integer(int64)}}"},
+		{"Array of object result", "object{info:[result{count:integer(int64)}]}"},
+		{"resulting", "object{info:any}"},
+	} {
+		pg, _ := ReadAPIReference("p.md", []byte(page(tc.typ)))
+		if got := schemaText(pg.Operations[0].Responses[0].Body.Schema, 3); got != tc.want {
+			t.Errorf("type %q: body = %s, want %s", tc.typ, got, tc.want)
+		}
+	}
+}
