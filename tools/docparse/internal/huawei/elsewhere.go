@@ -114,6 +114,9 @@ func (r *resolver) mapOfTable(c *rowCtx, obj *model.Schema) *model.Schema {
 		return m
 	}
 	values, ok := r.mapValues(c)
+	if !ok && containsAnyFold(c.f.desc.Text, mapWords) {
+		values, ok = r.valuesShapedLike(c, obj)
+	}
 	if !ok {
 		return nil
 	}
@@ -159,6 +162,29 @@ func (r *resolver) keyValueMap(c *rowCtx, obj *model.Schema) *model.Schema {
 	}
 	r.diags.Notef(c.typeLoc(), "object %q has a table of key and value, and its example's members are neither (%s): read as a map of the value's type", c.path, strings.Join(slices.Sorted(maps.Keys(m)), ", "))
 	return &model.Schema{Loc: c.at, Type: model.TypeObject, Description: obj.Description, AdditionalProperties: value.Schema}
+}
+
+// valuesShapedLike is a value of the row's object in the example when no
+// key of that object is a member obj lists and every value is an object
+// with one that is (AOS's outputs: {"address_ip": {"value": …,
+// "description": …}} beside a table of value and description): the keys
+// are data, the values obj's.
+func (r *resolver) valuesShapedLike(c *rowCtx, obj *model.Schema) (any, bool) {
+	if obj.Elsewhere != nil || len(obj.Properties) == 0 {
+		return nil, false
+	}
+	v, found := r.exampleAt(c)
+	m, ok := v.(map[string]any)
+	if !found || !ok || len(m) == 0 {
+		return nil, false
+	}
+	for k, val := range m {
+		inner, isObject := val.(map[string]any)
+		if obj.Property(k) != nil || !isObject || !slices.ContainsFunc(obj.Properties, func(p *model.Property) bool { _, ok := inner[p.Name]; return ok }) {
+			return nil, false
+		}
+	}
+	return m[slices.Min(slices.Collect(maps.Keys(m)))], true
 }
 
 // mapValues is a value of the row's object in the example when the

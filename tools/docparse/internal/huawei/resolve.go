@@ -575,6 +575,20 @@ func (r *resolver) declaredSchema(c *rowCtx, name string) *model.Schema {
 		return r.untypedSchema(c)
 	}
 	ref, ok := readType(typeText)
+	if array, union := primitiveUnion(typeText); !ok && union {
+		// AOS's "Integer or String or Float or Boolean": any of them; a
+		// parameter travels as text.
+		s := &model.Schema{Loc: at, Type: model.TypeAny}
+		what := "any JSON value"
+		if c.param {
+			s.Type, what = model.TypeString, "a string"
+		}
+		if array {
+			s, what = &model.Schema{Loc: at, Type: model.TypeArray, Items: s}, "an array of "+what+"s"
+		}
+		r.diags.Notef(c.typeLoc(), "type %q allows several kinds of value; read as %s", typeText, what)
+		return s
+	}
 	if !ok && c.param {
 		// A parameter travels as text whatever its type ("Booleab"); an
 		// untyped one would become an interface{} that the generated
@@ -703,9 +717,18 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 			s.AdditionalProperties = &model.Schema{Loc: c.at, Type: model.TypeAny}
 		case v.kind == refObject && v.named == "" && v.label == "":
 			// Map<String,Object>: where a table lists the keys, the
-			// value is that object; else any object goes.
+			// value is that object, unless the example's keys are none
+			// of its members and its values are the table's objects
+			// (AOS's template inputs: the table describes each value);
+			// else any object goes.
 			if target := r.find(c, *v, true); target != nil {
-				return r.tableObject(c, target)
+				obj := r.tableObject(c, target)
+				if _, ok := r.valuesShapedLike(c, obj); ok {
+					r.diags.Notef(c.typeLoc(), "map %q: its example's keys are none of %q's members, and its values are that table's objects; read as a map of them", cmp.Or(c.path, firstLine(c.f.name.Text)), target.name())
+					s.AdditionalProperties = obj
+					return s
+				}
+				return obj
 			}
 			s.AdditionalProperties = &model.Schema{Loc: c.at, Type: model.TypeObject, FreeForm: true}
 		default:

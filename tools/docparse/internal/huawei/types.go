@@ -204,6 +204,37 @@ func (ref typeRef) leaf() typeRef {
 	return ref
 }
 
+// primitiveUnion reads a type cell naming several kinds of plain value,
+// "Integer or String or Float or Boolean", "integers/string/float/boolean"
+// after "Array of": array says it was the elements' type. A union of
+// numbers alone is a number (parseRef reads it).
+func primitiveUnion(t string) (array, ok bool) {
+	t = strings.TrimSpace(t)
+	if rest, cut := cutFoldPrefix(t, "array of "); cut {
+		t, array = rest, true
+	}
+	parts := strings.FieldsFunc(strings.ReplaceAll(strings.ReplaceAll(t, " or ", "/"), " OR ", "/"), func(r rune) bool { return r == '/' || r == '|' || r == '或' })
+	if len(parts) < 2 || len(parts) > 8 {
+		return false, false
+	}
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if _, known := primitive(p); !known {
+			if _, known = primitive(strings.TrimSuffix(p, "s")); !known && !strings.EqualFold(p, "binary") {
+				return false, false
+			}
+		}
+	}
+	return array, true
+}
+
+func cutFoldPrefix(s, prefix string) (string, bool) {
+	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		return s[len(prefix):], true
+	}
+	return s, false
+}
+
 // tableNamedTypeRE reads a type cell that is only a name, perhaps of an
 // array's elements: "result", "Array of object members".
 var tableNamedTypeRE = regexp.MustCompile(`^(?i:(array|list)\s+of\s+(?:objects?\s+)?)?([A-Za-z_][A-Za-z0-9_]*)(?i:\s+objects?)?$`)

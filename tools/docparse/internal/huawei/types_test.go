@@ -229,3 +229,38 @@ func TestTypeNamingATable(t *testing.T) {
 		}
 	}
 }
+
+// AOS (synthetic pages in their shape): a Map<String,Object> or a map by
+// its description whose example's keys are data and whose values are the
+// linked table's objects is a map of them; a type naming several kinds of
+// value is any of them, with a note.
+func TestMapsOfTableObjectsAndUnions(t *testing.T) {
+	page := func(typ, desc, example string) string {
+		return "# 查询\n\n## URI\n\nGET /v2/stacks/{stack_id}/outputs\n\n## 响应消息\n\n**表 1**  响应参数\n\n|参数|参数类型|描述|\n|--|--|--|\n" +
+			"|outputs|" + typ + "|" + desc + "详情请参见[表2](#t2)。|\n\n<a name=\"t2\"></a>\n**表 2**  输出\n\n|参数|参数类型|描述|\n|--|--|--|\n" +
+			"|value|Integer or String or Float or Boolean|值。|\n|description|String|描述。|\n\n## 响应示例\n\n```\n" + example + "\n```\n"
+	}
+	data := `{"outputs": {"address_ip": {"value": "1.2.3.4", "description": "ip"}}}`
+	fields := `{"outputs": {"value": 1, "description": "d"}}`
+	for _, tc := range []struct {
+		name, typ, desc, example string
+		isMap                    bool
+	}{
+		{"Map<String,Object>, data keys", "Map<String,Object>", "key为输出名称，value为输出。", data, true},
+		{"Object said to be key-value, data keys", "Object", "每个key-value结构表示一个输出。", data, true},
+		{"Object, data keys, no word of a map", "Object", "输出。", data, false},
+		{"Map<String,Object>, the table's own keys", "Map<String,Object>", "输出。", fields, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pg, diags := ReadAPIReference("p.md", []byte(page(tc.typ, tc.desc, tc.example)))
+			outputs := pg.Operations[0].Responses[0].Body.Schema.Property("outputs").Schema
+			isMap := outputs.AdditionalProperties != nil && outputs.AdditionalProperties.Property("description") != nil
+			if isMap != tc.isMap {
+				t.Errorf("outputs = %s (additionalProperties %v), want a map of the table's objects: %v", schemaText(outputs, 2), outputs.AdditionalProperties, tc.isMap)
+			}
+			if diags.Count(model.Warning) != 0 && tc.isMap {
+				t.Errorf("warnings: %v", diags)
+			}
+		})
+	}
+}
