@@ -599,8 +599,18 @@ func (p *page) unflatten(body *model.Body, ex *model.Example) {
 		if elems, target := flattenedElems(pr, valuesNamed(f.elems, pr.Name)); target != nil {
 			where := f.where + "." + pr.Name
 			inner := &flatFrame{owner: pr, elems: elems, target: target, where: where}
+			if (*target).Type == model.TypeObject && described(*target) {
+				inner.base = *target
+			}
 			stack = append(stack, inner)
 			opened = append(opened, inner)
+		}
+	}
+	for _, f := range opened {
+		for _, q := range f.fields {
+			if f.base != nil && f.base.Property(q.Name) != nil {
+				return // a member its own table lists again: not clearly flattened
+			}
 		}
 	}
 	for _, f := range opened {
@@ -619,7 +629,17 @@ func (p *page) unflatten(body *model.Body, ex *model.Example) {
 		if f.owner.Schema.Type == model.TypeObject {
 			where, whose = "$"+f.where, "its"
 		}
-		p.diags.Warnf(body.Loc, "%s %s %s %q and the example has them in %s, not at the top; read as %s fields (the table is flattened)", rows, strings.Join(names, ", "), follow, f.owner.Name, where, whose)
+		more := ""
+		if f.base != nil {
+			more = "more of " // CSS: 表3 lists datastore and instances, 表2 the clusters' other members
+		}
+		p.diags.Warnf(body.Loc, "%s %s %s %q and the example has them in %s, not at the top; read as %s%s fields (the table is flattened)", rows, strings.Join(names, ", "), follow, f.owner.Name, where, more, whose)
+		if f.base != nil {
+			merged := *f.base
+			merged.Properties = append(slices.Clone(f.base.Properties), f.fields...)
+			*f.target = &merged
+			continue
+		}
 		*f.target = &model.Schema{Loc: body.Loc, Type: model.TypeObject, Properties: f.fields}
 		// The row was said to have no table describing its fields before
 		// the example was seen; the rows that follow it describe them.
@@ -644,6 +664,7 @@ type flatFrame struct {
 	owner  *model.Property   // the row it is the value (or items) of; nil at the top
 	elems  []map[string]any  // the example's values of it
 	target **model.Schema    // where its fields go
+	base   *model.Schema     // the fields a table of its own gives, which the rows join; nil when none does
 	where  string            // its JSON path after "$"
 	fields []*model.Property // the rows placed in it
 }
@@ -687,7 +708,7 @@ func flattenedElems(pr *model.Property, vs []any) ([]map[string]any, **model.Sch
 	}
 	var elems []map[string]any
 	switch {
-	case s.Type == model.TypeArray && s.Items != nil && (s.Items.Type == model.TypeAny || s.Items.Type == model.TypeObject && !described(s.Items)):
+	case s.Type == model.TypeArray && s.Items != nil && (s.Items.Type == model.TypeAny || s.Items.Type == model.TypeObject):
 		for _, v := range vs {
 			arr, _ := v.([]any)
 			for _, e := range arr {
@@ -702,7 +723,7 @@ func flattenedElems(pr *model.Property, vs []any) ([]map[string]any, **model.Sch
 			return nil, nil
 		}
 		return elems, &s.Items
-	case s.Type == model.TypeObject && (s.FreeForm || len(s.Properties) > 0 && !described(s)):
+	case s.Type == model.TypeObject && (s.FreeForm || len(s.Properties) > 0) && s.AdditionalProperties == nil:
 		// "error | Dict", its fields read from the example or not at all.
 		for _, v := range vs {
 			m := asObject(v)

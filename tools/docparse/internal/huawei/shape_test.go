@@ -222,3 +222,26 @@ p.md:18: table "表 1 响应参数" row 6: warning: object "blocks" has no table
 		})
 	}
 }
+
+// CSS 查询集群列表 (synthetic page in its shape): clusters' table lists
+// only datastore, and the clusters' other members follow clusters in the
+// response table; the example has them in each cluster. They join the
+// items' own fields. A row the items' table already lists leaves the
+// table as it says.
+func TestFlattenedRowsJoinTheItemsTable(t *testing.T) {
+	page := func(second string) string {
+		return "# 查询集群列表\n\n## URI\n\nGET /v1.0/{project_id}/clusters\n\n## 响应参数\n\n**表 1**  响应参数\n\n" +
+			"|参数|类型|说明|\n|--|--|--|\n|clusters|Array of clusters objects|集群对象列表。详细请参见[表2](#t2)。|\n|name|String|集群名称。|\n|" + second + "|String|集群ID。|\n\n" +
+			"<a name=\"t2\"></a>\n**表 2**  clusters字段数据结构说明\n\n|参数|类型|说明|\n|--|--|--|\n|datastore|String|引擎。|\n\n" +
+			"## 响应示例\n\n```\n{\"clusters\": [{\"datastore\": \"x\", \"name\": \"c1\", \"id\": \"1\"}]}\n```\n"
+	}
+	for _, tc := range []struct{ second, want string }{
+		{"id", "object{clusters:[clusters{datastore:string, name:string, id:string}]}"},
+		{"datastore", "object{clusters:[clusters{datastore:string}], name:string, datastore:string}"},
+	} {
+		pg, _ := ReadAPIReference("p.md", []byte(page(tc.second)))
+		if got := schemaText(pg.Operations[0].Responses[0].Body.Schema, 3); got != tc.want {
+			t.Errorf("second row %q: body = %s, want %s", tc.second, got, tc.want)
+		}
+	}
+}
