@@ -841,6 +841,9 @@ func (p *page) build() {
 					p.diags.Warnf(body.Loc, "second response body table for status %s; ignored", resp.Status)
 					continue
 				}
+				if p.splitHeaderRows(t, body, resp) {
+					continue // the table lists headers only
+				}
 				resp.Loc, resp.Body = body.Loc, body
 				continue
 			}
@@ -885,6 +888,45 @@ func (p *page) build() {
 	if len(responses) == 1 && responses[failureGroup] != nil {
 		p.diags.Warnf(responses[failureGroup].Loc, "the page describes only the failure answer; no success status is given")
 	}
+}
+
+// splitHeaderRows makes the rows of a response body table that name
+// headers the answer's headers, and a row named Body the body itself:
+// FunctionGraph's 执行函数 lists X-Cff-Function-Log, X-Cff-Invoke-Summary
+// and "Body | JSON | 函数执行结果" in one table. It reports a table of
+// headers only, which leaves the answer no body.
+func (p *page) splitHeaderRows(t *paramTable, body *model.Body, resp *model.Response) bool {
+	s := body.Schema
+	if s == nil || s.Type != model.TypeObject {
+		return false
+	}
+	var headers []string
+	kept := s.Properties[:0:0]
+	for _, pr := range s.Properties {
+		if !headerNameRE.MatchString(pr.Name) || !strings.Contains(pr.Name, "-") {
+			// host, date, accept: words a JSON member may be (APIG's
+			// exported swagger has a host).
+			kept = append(kept, pr)
+			continue
+		}
+		hs := pr.Schema
+		if hs == nil || hs.Type == model.TypeObject || hs.Type == model.TypeArray || hs.Type == model.TypeAny {
+			hs = &model.Schema{Loc: pr.Loc, Type: model.TypeString} // a header carries text (JSON, here)
+		}
+		resp.Headers = append(resp.Headers, &model.Param{Loc: pr.Loc, Name: pr.Name, In: model.InHeader, Description: pr.Description, Schema: hs})
+		headers = append(headers, pr.Name)
+	}
+	if len(headers) == 0 {
+		return false
+	}
+	s.Properties = kept
+	what := "the answer's headers"
+	if len(kept) == 1 && (strings.EqualFold(kept[0].Name, "body") || kept[0].Name == "响应体" || kept[0].Name == "消息体") {
+		body.Schema = kept[0].Schema
+		what += ", and its row " + kept[0].Name + " the body itself"
+	}
+	p.diags.Notef(t.loc(p.file, 0), "rows %s of this response table are header names: read as %s", strings.Join(headers, ", "), what)
+	return len(kept) == 0
 }
 
 // requestTableKind places an uncaptioned request table of a call that

@@ -250,3 +250,36 @@ func TestLimitsColumnJoinsTheDescription(t *testing.T) {
 		t.Errorf("a 约束 cell of \"-\" joined the description: %q", got)
 	}
 }
+
+// FunctionGraph 执行函数 (synthetic page in its shape): the response table
+// lists two headers and "Body | JSON", the function's result. The headers
+// are the answer's, and Body is the body itself.
+func TestResponseTableOfHeadersAndBody(t *testing.T) {
+	page := func(rows string) string {
+		return "# 同步执行函数\n\n## URI\n\nPOST /v2/{project_id}/fgs/functions/{function_urn}/invocations\n\n## 响应消息\n\n**表 1**  响应参数说明\n\n" +
+			"|参数|类型|说明|\n|--|--|--|\n" + rows
+	}
+	for _, tc := range []struct{ name, rows, headers, body string }{
+		{"headers and Body", "|X-Cff-Function-Log|String|日志。|\n|X-Cff-Invoke-Summary|JSON|执行摘要。|\n|Body|String|函数执行结果。|\n", "X-Cff-Function-Log X-Cff-Invoke-Summary", "string"},
+		{"headers and members", "|X-Request-Id|String|请求ID。|\n|name|String|名称。|\n", "X-Request-Id", "object{name:string}"},
+		{"members only", "|name|String|名称。|\n|body|String|正文。|\n|host|String|主机。|\n", "", "object{name:string, body:string, host:string}"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pg, _ := ReadAPIReference("p.md", []byte(page(tc.rows)))
+			resp := pg.Operations[0].Responses[0]
+			var headers []string
+			for _, h := range resp.Headers {
+				headers = append(headers, h.Name)
+				if h.Schema.Type != model.TypeString {
+					t.Errorf("header %s has type %s, want string", h.Name, h.Schema.Type)
+				}
+			}
+			if got := strings.Join(headers, " "); got != tc.headers {
+				t.Errorf("headers = %q, want %q", got, tc.headers)
+			}
+			if got := schemaText(resp.Body.Schema, 2); got != tc.body {
+				t.Errorf("body = %s, want %s", got, tc.body)
+			}
+		})
+	}
+}
