@@ -110,3 +110,46 @@ func TestDocsLines(t *testing.T) {
 		t.Errorf("docsLines =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+const fileSpec = `openapi: 3.0.3
+info: {title: t, version: "1"}
+servers: [{url: "https://x.{region}.example.com"}]
+paths:
+  /v1/{project_id}/jobs/export:
+    post:
+      operationId: ExportJob
+      parameters:
+        - {name: project_id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200":
+          description: a zip of the jobs
+          content:
+            application/octet-stream:
+              schema: {type: string, format: binary}
+        "400":
+          description: bad
+          content:
+            application/json:
+              schema: {type: object, properties: {error_code: {type: string}}}
+`
+
+// An answer that is a file: the method returns its bytes, and the
+// generated client compiles.
+func TestFileAnswerCompiles(t *testing.T) {
+	t.Chdir("../..")
+	files := generateInModule(t, fileSpec)
+	var api string
+	for path, src := range files {
+		if strings.HasSuffix(path, "api.gen.go") {
+			api = strings.Join(strings.Fields(string(src)), " ")
+		}
+	}
+	for _, want := range []string{
+		"ExportJob(ctx context.Context) ([]byte, error)",
+		"return c.rt.File(opExportJob, httpResp)",
+	} {
+		if !strings.Contains(api, want) {
+			t.Errorf("typed layer lacks %q:\n%s", want, api)
+		}
+	}
+}

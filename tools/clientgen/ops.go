@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
 
 	"github.com/docapi/docapi/tools/internal/ext"
@@ -43,7 +44,10 @@ type opData struct {
 	// body (embedded as BodyField) and the headers.
 	Result, BodyType, BodyField string
 	BodyEmbedded                bool
-	Status                      int
+	// File: the documented 2xx answer is a file, not JSON
+	// (application/octet-stream); the method returns its bytes.
+	File   bool
+	Status int
 	// StrictStatus: the operation documents more than one 2xx with a JSON
 	// body, so only Status decodes (one body takes any 2xx's JSON).
 	StrictStatus bool
@@ -228,6 +232,8 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 	if o.Result != "" {
 		o.BodyType = o.Result
 		o.headers(op, g.fieldNames)
+	} else {
+		o.File = answersFile(op.Spec)
 	}
 
 	if raw, ok := op.Spec.Extensions[ext.Pagination]; ok {
@@ -412,6 +418,25 @@ func (g *gen) topOp(op codegen.OperationDefinition) (*opData, error) {
 	}
 	o.Result = g.typeString(t)
 	return o, nil
+}
+
+// answersFile reports an operation whose documented 2xx answer is a file:
+// a media type other than JSON whose schema is binary text.
+func answersFile(op *openapi3.Operation) bool {
+	if op.Responses == nil {
+		return false
+	}
+	for status, r := range op.Responses.Map() {
+		if !strings.HasPrefix(status, "2") || r.Value == nil {
+			continue
+		}
+		for mt, c := range r.Value.Content {
+			if !strings.Contains(mt, "json") && c.Schema != nil && c.Schema.Value != nil && c.Schema.Value.Format == "binary" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // refType is the Go type oapi-codegen names a component schema.

@@ -83,12 +83,12 @@ var op{{.Name}} = &huawei.Operation{Service: {{printf "%q" $.Service}}, Name: {{
 // Not retried: the spec does not mark it idempotent.{{end}}{{if .Source}}
 //
 // Source: {{.Source}}{{end}}
-func (c *Client) {{.Name}}(ctx context.Context{{range .Params}}, {{.}}{{end}}) {{if .Result}}(*{{.Result}}, error){{else}}error{{end}} {
+func (c *Client) {{.Name}}(ctx context.Context{{range .Params}}, {{.}}{{end}}) {{if .Result}}(*{{.Result}}, error){{else if .File}}([]byte, error){{else}}error{{end}} {
 	httpResp, err := c.rt.Do(ctx, op{{.Name}}, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return {{$.Models}}.{{.Request}}(server{{range .Args}}, {{.}}{{end}})
 	})
 	if err != nil {
-		return {{if .Result}}nil, {{end}}err
+		return {{if or .Result .File}}nil, {{end}}err
 	}
 {{- if .Result}}
 	var out {{.BodyType}}
@@ -100,6 +100,8 @@ func (c *Client) {{.Name}}(ctx context.Context{{range .Params}}, {{.}}{{end}}) {
 {{- else}}
 	return &out, nil
 {{- end}}
+{{- else if .File}}
+	return c.rt.File(op{{.Name}}, httpResp)
 {{- else}}
 	return c.rt.NoResult(op{{.Name}}, httpResp)
 {{- end}}

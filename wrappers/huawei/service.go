@@ -188,6 +188,18 @@ func (c *Client) NoResult(op *Operation, resp *http.Response) error {
 	return nil
 }
 
+// File ends an operation whose answer is a file (application/octet-stream):
+// it returns the body's bytes, which Config's response limit bounds (raise
+// it for large downloads). The body is closed; one that cannot be read is
+// a *ResponseError.
+func (c *Client) File(op *Operation, resp *http.Response) ([]byte, error) {
+	body, err := c.readBody(resp)
+	if err != nil {
+		return nil, unusable(op.String(), resp, err)
+	}
+	return body, nil
+}
+
 // readBody reads and closes resp.Body, which limitBodyTransport bounds; a
 // Content-Length over the bound sets aside no more than the bound.
 func (c *Client) readBody(resp *http.Response) ([]byte, error) {

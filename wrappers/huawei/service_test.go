@@ -1,6 +1,7 @@
 package huawei_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -631,5 +632,38 @@ func TestAPIErrorNamesOperation(t *testing.T) {
 	}
 	if want := "huawei: vpc CreateVpc: HTTP 503 VPC.0001: busy, token "; !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("Error() = %q, want it to start with %q", err.Error(), want)
+	}
+}
+
+// An answer that is a file comes back as its bytes, whatever its media
+// type; one over Config.MaxResponseBody is a *ResponseError, not a cut
+// file.
+func TestFileAnswer(t *testing.T) {
+	zip := bytes.Repeat([]byte("PK\x03\x04"), 64) // 256 bytes
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/octet-stream")
+		w.Write(zip)
+	}))
+	t.Cleanup(srv.Close)
+	for _, limit := range []int64{0, 100} {
+		c, err := huawei.NewClient(huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), MaxResponseBody: limit}, huawei.Service{Name: "t", Server: srv.URL})
+		if err != nil {
+			t.Fatal(err)
+		}
+		op := &huawei.Operation{Service: "t", Name: "Export", Method: http.MethodGet, Path: "/x"}
+		resp, err := c.Do(context.Background(), op, func(server string, _ huawei.IDs) (*http.Request, error) {
+			return http.NewRequest(http.MethodGet, server+"/x", nil)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.File(op, resp)
+		var re *huawei.ResponseError
+		switch {
+		case limit == 0 && (err != nil || !bytes.Equal(got, zip)):
+			t.Errorf("file: got %d bytes, %v; want the %d bytes sent", len(got), err, len(zip))
+		case limit > 0 && (!errors.As(err, &re) || got != nil):
+			t.Errorf("file over the limit: got %d bytes, %v; want a *ResponseError", len(got), err)
+		}
 	}
 }

@@ -50,6 +50,9 @@ type page struct {
 	// ("PATH：/x", "Method：GET"), waiting for the other half.
 	labelled     endpoint
 	endpointLine int
+	// fileAnswer is the media type of a success answer that is a file,
+	// not JSON (application/octet-stream), and where the page says so.
+	fileAnswer *fileAnswer
 	// bareContentType is a Content-Type header row that names no media
 	// type: worth a warning only if the operation turns out to have a body.
 	bareContentType *model.Loc
@@ -438,6 +441,9 @@ func (p *page) scan() {
 				}
 			}
 			lastText = b.Text
+			if answers(sec) && group != failureGroup {
+				p.noteFileAnswer(b.Text, b.Line)
+			}
 			if m := successProseRE.FindStringSubmatch(b.Text); m != nil && (answers(sec) || sec == secStatus) {
 				// "无响应消息，以http状态码200表示成功。", "删除成功状态码为204"
 				p.addStatus(m[1]+m[2], "", b.Line)
@@ -822,7 +828,12 @@ func (p *page) build() {
 			params := p.params(r, t, kind)
 			if t.scope == scopeResponse {
 				resp := response(t.group)
-				resp.Headers = append(resp.Headers, params...)
+				for _, prm := range params {
+					if strings.EqualFold(prm.Name, "content-type") && t.group != failureGroup && p.noteFileAnswer(prm.Description, prm.Loc.Line) {
+						continue // the body's media type, where OpenAPI says it
+					}
+					resp.Headers = append(resp.Headers, prm)
+				}
 				continue
 			}
 			if kind == kindURI {
@@ -878,6 +889,13 @@ func (p *page) build() {
 			resp.Body = nil
 		}
 	}
+	if a := p.fileAnswer; a != nil {
+		resp := response(p.successStatus())
+		if resp.Body != nil && resp.Body.MediaType == "application/json" {
+			p.diags.Notef(resp.Body.Loc, "the answer is a file (%s, line %d); this table describes the file, not a JSON body", a.mediaType, a.line)
+		}
+		resp.Body = &model.Body{Loc: model.Loc{File: p.file, Line: a.line}, MediaType: a.mediaType, Schema: &model.Schema{Loc: model.Loc{File: p.file, Line: a.line}, Type: model.TypeString, Format: "binary"}}
+	}
 	p.attachExamples(response, responses)
 	if p.op.RequestBody != nil && p.op.RequestBody.Schema == nil {
 		p.op.RequestBody = nil // a Content-Type header without a body table
@@ -927,6 +945,31 @@ func (p *page) splitHeaderRows(t *paramTable, body *model.Body, resp *model.Resp
 	}
 	p.diags.Notef(t.loc(p.file, 0), "rows %s of this response table are header names: read as %s", strings.Join(headers, ", "), what)
 	return len(kept) == 0
+}
+
+// fileAnswer is where a page says its success answer is a file.
+type fileAnswer struct {
+	mediaType string
+	line      int
+}
+
+// fileMediaRE reads a media type no JSON decoder reads, named in a
+// sentence or header row about the answer's Content-Type: "响应消息的
+// Content-Type是application/octet-stream", "消息体的类型（格式）：
+// application/octet-stream;charset=UTF-8".
+var fileMediaRE = regexp.MustCompile(`(?i)(?:content-type|消息体的类型)[^a-z\n]{0,24}(application/(?:octet-stream|zip|x-zip-compressed|gzip|x-gzip|x-tar|pdf)|image/(?:png|jpeg|gif))`)
+
+// noteFileAnswer records the first file media type text names for the
+// success answer; it reports whether text named one.
+func (p *page) noteFileAnswer(text string, line int) bool {
+	m := fileMediaRE.FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	if p.fileAnswer == nil {
+		p.fileAnswer = &fileAnswer{mediaType: strings.ToLower(m[1]), line: line}
+	}
+	return true
 }
 
 // requestTableKind places an uncaptioned request table of a call that

@@ -283,3 +283,26 @@ func TestResponseTableOfHeadersAndBody(t *testing.T) {
 		})
 	}
 }
+
+// DGC 导出作业 and AOS 下载模板 (synthetic pages in their shapes): the answer
+// is a file, said in a sentence or a Content-Type header row; the success
+// body is binary of that media type, and a table describing the file is
+// no JSON body.
+func TestFileAnswer(t *testing.T) {
+	for _, tc := range []struct{ name, response string }{
+		{"sentence", "响应消息的Content-Type是application/octet-stream，需要解析转化为一个文件。\n\n**表 1**  参数说明\n\n|参数名|是否必选|参数类型|说明|\n|--|--|--|--|\n|job_name|是|String|作业名称|\n"},
+		{"header row", "-   响应参数\n\n    **表 2**  响应消息头\n\n    |参数|参数类型|描述|\n    |--|--|--|\n    |Content-Type|String|消息体的类型（格式）：application/octet-stream;charset=UTF-8|\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := "# 导出\n\n## URI\n\nPOST /v1/{project_id}/jobs/export\n\n## 响应消息\n\n" + tc.response
+			pg, _ := ReadAPIReference("p.md", []byte(page))
+			resp := pg.Operations[0].Responses[0]
+			if resp.Body == nil || resp.Body.MediaType != "application/octet-stream" || resp.Body.Schema.Type != model.TypeString || resp.Body.Schema.Format != "binary" {
+				t.Fatalf("success answer = %+v, want a binary application/octet-stream body", resp.Body)
+			}
+			if len(resp.Headers) != 0 {
+				t.Errorf("headers = %v, want the Content-Type row taken as the media type", resp.Headers)
+			}
+		})
+	}
+}
