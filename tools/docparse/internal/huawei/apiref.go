@@ -50,6 +50,8 @@ type page struct {
 	// ("PATH：/x", "Method：GET"), waiting for the other half.
 	labelled     endpoint
 	endpointLine int
+	// seenResponse: a response section's heading has been read.
+	seenResponse bool
 	// fileAnswer is the media type of a success answer that is a file,
 	// not JSON (application/octet-stream), and where the page says so.
 	fileAnswer *fileAnswer
@@ -331,6 +333,17 @@ func (p *page) scan() {
 			sec = classifySection(b.Text)
 			if sec == secURI && uriHeading && isRequestLineParams(p.heading) {
 				sec = secRequest // 请求消息参数 beside a URI section: the request's parameters, as 请求消息 would be
+			}
+			if sec == secOther && isBareHeaderTitle(p.heading) {
+				// FunctionGraph's "## 消息头" between URI and 请求消息: the
+				// request's headers, unless the answer's sections came first.
+				sec = secRequest
+				if p.seenResponse {
+					sec = secResponse
+				}
+			}
+			if sec == secResponse || sec == secResponseExample {
+				p.seenResponse = true
 			}
 			headed, described = sec, sec
 			group = ""

@@ -306,3 +306,29 @@ func TestFileAnswer(t *testing.T) {
 		})
 	}
 }
+
+// FunctionGraph 发送触发器消息 (synthetic page in its shape): a table under
+// a bare "## 消息头" heading between URI and 请求消息 holds request
+// headers; after the answer's sections, response headers.
+func TestBareHeaderHeading(t *testing.T) {
+	headers := "## 消息头\n\n|名称|描述|是否必选|\n|--|--|--|\n|X-FGS-EVENT-TYPE|触发器类型|是|\n\n"
+	request := "## 请求消息\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|trigger_urn|是|String|触发器URN|\n\n"
+	response := "## 响应消息\n\n|参数|参数类型|描述|\n|--|--|--|\n|task_token|String|令牌|\n\n"
+	for _, tc := range []struct {
+		name, page string
+		request    bool
+	}{
+		{"before the request", headers + request + response, true},
+		{"after the answer", request + response + headers, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pg, _ := ReadAPIReference("p.md", []byte("# 发送触发器消息\n\n## URI\n\nPOST /v1.0/{project_id}/worker_messages\n\n"+tc.page))
+			op := pg.Operations[0]
+			inRequest := slices.ContainsFunc(op.Params, func(p *model.Param) bool { return p.Name == "X-FGS-EVENT-TYPE" && p.In == model.InHeader })
+			inResponse := slices.ContainsFunc(op.Responses[0].Headers, func(p *model.Param) bool { return p.Name == "X-FGS-EVENT-TYPE" })
+			if inRequest != tc.request || inResponse == tc.request {
+				t.Errorf("X-FGS-EVENT-TYPE a request header: %v, a response header: %v; want a request header: %v", inRequest, inResponse, tc.request)
+			}
+		})
+	}
+}

@@ -66,6 +66,16 @@ func classifySection(title string) section {
 	return secOther
 }
 
+// isBareHeaderTitle reports a heading of headers that says neither
+// request nor response: "消息头", "Header参数".
+func isBareHeaderTitle(t string) bool {
+	switch strings.ToLower(t) {
+	case "消息头", "头参数", "header参数", "header", "headers", "消息头参数":
+		return true
+	}
+	return false
+}
+
 // isRequestLineParams reports OBS's heading for the parameters of the
 // request line, path and query ("请求消息参数"), beside 请求消息头 and
 // 请求消息元素 for its headers and body; its pages give the method and
