@@ -332,3 +332,19 @@ func TestBareHeaderHeading(t *testing.T) {
 		})
 	}
 }
+
+// FunctionGraph 启动/停止定时触发器 (synthetic page in its shape): a
+// response row named "started_at/stopped_at" is two optional members, one
+// per answer; a key with dots and hyphens around its slash is one member.
+func TestAlternativeMembers(t *testing.T) {
+	for _, tc := range []struct{ row, want string }{
+		{"started_at/stopped_at", "object{started_at:string, stopped_at:string}"},
+		{"network.alpha.kubernetes.io/project-id", "object{network.alpha.kubernetes.io/project-id:string}"},
+	} {
+		page := "# 启动定时器\n\n## URI\n\nPUT /v1.0/{project_id}/cloud_cron/{id}/action\n\n## 响应消息\n\n**表 1**  响应参数\n\n|参数|参数类型|描述|\n|--|--|--|\n|" + tc.row + "|String|时间。|\n"
+		pg, _ := ReadAPIReference("p.md", []byte(page))
+		if got := schemaText(pg.Operations[0].Responses[0].Body.Schema, 2); got != tc.want {
+			t.Errorf("row %q: body = %s, want %s", tc.row, got, tc.want)
+		}
+	}
+}

@@ -384,10 +384,36 @@ func (r *resolver) objectSchema(t *paramTable, path string) *model.Schema {
 	r.tableOf[s] = t
 	for i := 1; i <= len(t.block.Table.Rows); i++ {
 		if p := r.property(t, i, path); p != nil {
-			s.Properties = append(s.Properties, p)
+			s.Properties = append(s.Properties, r.alternativeMembers(p)...)
 		}
 	}
 	return s
+}
+
+// identifierRE is a member name with neither dots nor hyphens.
+var identifierRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// alternativeMembers splits a member named by alternatives, "started_at/
+// stopped_at" (FunctionGraph: one or the other, as action_type says), into
+// one optional member each; any other member is itself.
+func (r *resolver) alternativeMembers(p *model.Property) []*model.Property {
+	parts := strings.Split(p.Name, "/")
+	if len(parts) < 2 || len(parts) > 4 {
+		return []*model.Property{p}
+	}
+	for i, part := range parts {
+		if parts[i] = strings.TrimSpace(part); !identifierRE.MatchString(parts[i]) {
+			return []*model.Property{p} // network.alpha.kubernetes.io/project-id: one key
+		}
+	}
+	r.diags.Notef(p.Loc, "row %q names alternatives (%s): read as one optional member each", p.Name, strings.Join(parts, ", "))
+	out := make([]*model.Property, len(parts))
+	for i, name := range parts {
+		q := *p
+		q.Name, q.Required = name, false
+		out[i] = &q
+	}
+	return out
 }
 
 // placeholderRow returns the row of a table whose only row stands for the
