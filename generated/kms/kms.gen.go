@@ -718,7 +718,7 @@ type ActionResources struct {
 	// ResourceDetail 密钥详情。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:272 table "表 7 ActionResources" row 2
-	ResourceDetail []ListKeysKeyDetails `json:"resource_detail,omitempty"`
+	ResourceDetail *ListKeyDetailKeyDetails `json:"resource_detail,omitempty"`
 
 	// ResourceID 资源ID。
 	//

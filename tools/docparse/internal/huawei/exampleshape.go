@@ -4,9 +4,11 @@
 package huawei
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
+	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 	"github.com/docapi/docapi/tools/docparse/internal/paging"
 )
@@ -73,6 +75,18 @@ func (r *resolver) exampleShape(c *rowCtx, s *model.Schema) *model.Schema {
 			return s
 		}
 	}
+	if generatedTypeLink(c.f.typ) {
+		// "Array of <a href="#request_V1Tag…">V1Tag…</a> objects", "<a
+		// href="#response_IpGroup">IpGroup</a> object": the layout Huawei's
+		// API tooling writes from the service's own schema, which the
+		// official SDK follows too; the example is written by hand.
+		shape := fmt.Sprintf("an array of %q's objects", t.name())
+		if array {
+			shape = fmt.Sprintf("one object of %q's members", t.name())
+		}
+		r.diags.Warnf(c.typeLoc(), "type %q, but the example holds %s; kept as the type says, which links the table as generated pages do (the example is the odd one out)", typeText, shape)
+		return s
+	}
 	if array {
 		r.diags.Warnf(c.typeLoc(), "type %q, but the example holds one object of %q's members wherever it shows the row; read as that object", typeText, t.name())
 		return obj
@@ -84,6 +98,17 @@ func (r *resolver) exampleShape(c *rowCtx, s *model.Schema) *model.Schema {
 		r.diags.Warnf(c.typeLoc(), "type %q, but the example holds an array of %q's objects wherever it shows the row; read as an array of them", typeText, t.name())
 	}
 	return &model.Schema{Loc: c.at, Type: model.TypeArray, Items: obj}
+}
+
+// generatedTypeLink reports a type cell linking its struct in the layout of
+// generated pages, an anchor request_X or response_X.
+func generatedTypeLink(cell mdhtml.Cell) bool {
+	for _, l := range cell.Links {
+		if strings.HasPrefix(l.Href, "#request_") || strings.HasPrefix(l.Href, "#response_") {
+			return true
+		}
+	}
+	return false
 }
 
 // pagingMember is a request parameter or body member that pages through a

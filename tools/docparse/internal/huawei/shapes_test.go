@@ -1,6 +1,7 @@
 package huawei
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -331,4 +332,21 @@ func TestEmptyArrayIsNoShape(t *testing.T) {
 	op, diags = readPage(t, shapesPage(tables, `{"info": []}`, `{"info": [{"domain": "a.com"}]}`))
 	checkOp(t, op, diags, "200 body: object\n  info: array of object info\n    domain: string\n",
 		`13 note: type "表2" and the example holds an array; read as an array of "表 2 info字段数据结构说明"`)
+}
+
+// ELB 更新地址组 (synthetic page in its shape): the type links its struct as
+// generated pages do ("#response_IpGroup"), and the example holds an
+// array of them: the type stands, and the example is the odd one out.
+func TestGeneratedTypeLinkKeepsItsShape(t *testing.T) {
+	page := shapesPage("**表 1**  响应\n\n"+shapesHeader+
+		"|ipgroup|[IpGroup](#response_IpGroup) object|地址组。|\n\n"+
+		"**表 2**  IpGroup\n\n<a name=\"response_IpGroup\"></a>\n"+shapesHeader+"|id|String|ID。|\n",
+		`{"ipgroup": [{"id": "a"}]}`)
+	pg, diags := ReadAPIReference("p.md", []byte(page))
+	if got := schemaText(pg.Operations[0].Responses[0].Body.Schema, 2); got != "object{ipgroup:IpGroup{id:string}}" {
+		t.Errorf("body = %s, want ipgroup one IpGroup object", got)
+	}
+	if !slices.ContainsFunc(diags, func(d model.Diagnostic) bool { return strings.Contains(d.Msg, "kept as the type says") }) {
+		t.Errorf("no warning that the example disagrees: %v", diags)
+	}
 }
