@@ -100,12 +100,19 @@ func (r *resolver) exampleShape(c *rowCtx, s *model.Schema) *model.Schema {
 	return &model.Schema{Loc: c.at, Type: model.TypeArray, Items: obj}
 }
 
-// generatedTypeLink reports a type cell linking its struct in the layout of
-// generated pages, an anchor request_X or response_X.
+// generatedTypeLink reports a type cell linking its struct X in the layout
+// of generated pages: to the anchor request_X or response_X, perhaps after
+// a topic's prefix ("#zh-cn_topic_0000001387658520_request_X").
 func generatedTypeLink(cell mdhtml.Cell) bool {
 	for _, l := range cell.Links {
-		if strings.HasPrefix(l.Href, "#request_") || strings.HasPrefix(l.Href, "#response_") {
-			return true
+		anchor, ok := strings.CutPrefix(l.Href, "#")
+		if !ok || l.Text == "" {
+			continue
+		}
+		for _, side := range []string{"request_", "response_"} {
+			if anchor == side+l.Text || strings.HasSuffix(anchor, "_"+side+l.Text) {
+				return true
+			}
 		}
 	}
 	return false
