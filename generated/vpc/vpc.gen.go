@@ -999,81 +999,81 @@ func (e ListSecurityGroupRulesSecurityGroupRuleEthertype) Valid() bool {
 	}
 }
 
-// Defines values for ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction.
+// Defines values for ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleAction.
 const (
-	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleActionAccept ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction = "accept"
-	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleActionReject ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction = "reject"
+	ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleActionAccept ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleAction = "accept"
+	ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleActionReject ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleAction = "reject"
 )
 
-// Valid indicates whether the value is a known member of the ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction enum.
-func (e ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction) Valid() bool {
+// Valid indicates whether the value is a known member of the ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleAction enum.
+func (e ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleAction) Valid() bool {
 	switch e {
-	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleActionAccept:
+	case ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleActionAccept:
 		return true
-	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleActionReject:
+	case ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleActionReject:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection.
+// Defines values for ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleDirection.
 const (
-	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirectionEgress  ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection = "egress"
-	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirectionIngress ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection = "ingress"
+	ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleDirectionEgress  ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleDirection = "egress"
+	ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleDirectionIngress ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleDirection = "ingress"
 )
 
-// Valid indicates whether the value is a known member of the ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection enum.
-func (e ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection) Valid() bool {
+// Valid indicates whether the value is a known member of the ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleDirection enum.
+func (e ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleDirection) Valid() bool {
 	switch e {
-	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirectionEgress:
+	case ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleDirectionEgress:
 		return true
-	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirectionIngress:
+	case ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleDirectionIngress:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype.
+// Defines values for ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleEthertype.
 const (
-	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertypeIPv4 ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype = "IPv4"
-	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertypeIPv6 ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype = "IPv6"
+	ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleEthertypeIPv4 ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleEthertype = "IPv4"
+	ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleEthertypeIPv6 ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleEthertype = "IPv6"
 )
 
-// Valid indicates whether the value is a known member of the ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype enum.
-func (e ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype) Valid() bool {
+// Valid indicates whether the value is a known member of the ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleEthertype enum.
+func (e ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleEthertype) Valid() bool {
 	switch e {
-	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertypeIPv4:
+	case ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleEthertypeIPv4:
 		return true
-	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertypeIPv6:
+	case ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleEthertypeIPv6:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol.
+// Defines values for ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocol.
 const (
-	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolALL    ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol = "ALL"
-	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolICMP   ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol = "ICMP"
-	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolICMPV6 ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol = "ICMPV6"
-	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolTCP    ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol = "TCP"
-	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolUDP    ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol = "UDP"
+	ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocolALL    ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocol = "ALL"
+	ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocolICMP   ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocol = "ICMP"
+	ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocolICMPV6 ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocol = "ICMPV6"
+	ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocolTCP    ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocol = "TCP"
+	ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocolUDP    ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocol = "UDP"
 )
 
-// Valid indicates whether the value is a known member of the ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol enum.
-func (e ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol) Valid() bool {
+// Valid indicates whether the value is a known member of the ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocol enum.
+func (e ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocol) Valid() bool {
 	switch e {
-	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolALL:
+	case ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocolALL:
 		return true
-	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolICMP:
+	case ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocolICMP:
 		return true
-	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolICMPV6:
+	case ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocolICMPV6:
 		return true
-	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolTCP:
+	case ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocolTCP:
 		return true
-	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolUDP:
+	case ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocolUDP:
 		return true
 	default:
 		return false
@@ -7690,24 +7690,24 @@ type ListSubnetsResponseBody struct {
 	Subnets []Subnets `json:"subnets,omitempty"`
 }
 
-// ListTraffcMirrorFilterRulesResponseBody defines model for ListTraffcMirrorFilterRulesResponseBody.
+// ListTrafficMirrorFilterRulesResponseBody defines model for ListTrafficMirrorFilterRulesResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:43 table "表 3 响应Body参数"
-type ListTraffcMirrorFilterRulesResponseBody struct {
+type ListTrafficMirrorFilterRulesResponseBody struct {
 	// TrafficMirrorFilterRules 流量镜像筛选条件规则对象
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:45 table "表 3 响应Body参数" row 1
-	TrafficMirrorFilterRules []ListTraffcMirrorFilterRulesTrafficMirrorFilterRule `json:"traffic_mirror_filter_rules,omitempty"`
+	TrafficMirrorFilterRules []ListTrafficMirrorFilterRulesTrafficMirrorFilterRule `json:"traffic_mirror_filter_rules,omitempty"`
 }
 
-// ListTraffcMirrorFilterRulesTrafficMirrorFilterRule defines model for ListTraffcMirrorFilterRulesTrafficMirrorFilterRule.
+// ListTrafficMirrorFilterRulesTrafficMirrorFilterRule defines model for ListTrafficMirrorFilterRulesTrafficMirrorFilterRule.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:63 table "表 6 TrafficMirrorFilterRule"
-type ListTraffcMirrorFilterRulesTrafficMirrorFilterRule struct {
+type ListTrafficMirrorFilterRulesTrafficMirrorFilterRule struct {
 	// Action 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:76 table "表 6 TrafficMirrorFilterRule" row 12
-	Action ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction `json:"action,omitempty"`
+	Action ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 创建时间戳
 	//
@@ -7732,12 +7732,12 @@ type ListTraffcMirrorFilterRulesTrafficMirrorFilterRule struct {
 	// Direction 功能说明：流量方向取值范围：ingress表示入方向，egress表示出方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:69 table "表 6 TrafficMirrorFilterRule" row 5
-	Direction ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection `json:"direction,omitempty"`
+	Direction ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:74 table "表 6 TrafficMirrorFilterRule" row 10
-	Ethertype ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype `json:"ethertype,omitempty"`
+	Ethertype ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 功能说明：流量镜像筛选规则ID
 	//
@@ -7757,7 +7757,7 @@ type ListTraffcMirrorFilterRulesTrafficMirrorFilterRule struct {
 	// Protocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:75 table "表 6 TrafficMirrorFilterRule" row 11
-	Protocol ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol `json:"protocol,omitempty"`
+	Protocol ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocol `json:"protocol,omitempty"`
 
 	// SourceCidrBlock 功能说明：镜像流量的源网段
 	//
@@ -7780,25 +7780,25 @@ type ListTraffcMirrorFilterRulesTrafficMirrorFilterRule struct {
 	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
-// ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
+// ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleAction 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:76 table "表 6 TrafficMirrorFilterRule" row 12
-type ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction string
+type ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleAction string
 
-// ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection 功能说明：流量方向取值范围：ingress表示入方向，egress表示出方向
+// ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleDirection 功能说明：流量方向取值范围：ingress表示入方向，egress表示出方向
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:69 table "表 6 TrafficMirrorFilterRule" row 5
-type ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection string
+type ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleDirection string
 
-// ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
+// ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleEthertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:74 table "表 6 TrafficMirrorFilterRule" row 10
-type ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype string
+type ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleEthertype string
 
-// ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
+// ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:75 table "表 6 TrafficMirrorFilterRule" row 11
-type ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol string
+type ListTrafficMirrorFilterRulesTrafficMirrorFilterRuleProtocol string
 
 // ListTrafficMirrorFiltersResponseBody defines model for ListTrafficMirrorFiltersResponseBody.
 //
@@ -14740,7 +14740,7 @@ type ShowTrafficMirrorFilterTrafficMirrorFilter struct {
 	// EgressRules 功能说明：出方向筛选规则列表
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:56 table "表 5 TrafficMirrorFilter" row 6
-	EgressRules []ListTraffcMirrorFilterRulesTrafficMirrorFilterRule `json:"egress_rules,omitempty"`
+	EgressRules []ListTrafficMirrorFilterRulesTrafficMirrorFilterRule `json:"egress_rules,omitempty"`
 
 	// ID 功能说明：流量镜像筛选条件ID
 	//
@@ -14750,7 +14750,7 @@ type ShowTrafficMirrorFilterTrafficMirrorFilter struct {
 	// IngressRules 功能说明：入方向筛选规则列表
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:55 table "表 5 TrafficMirrorFilter" row 5
-	IngressRules []ListTraffcMirrorFilterRulesTrafficMirrorFilterRule `json:"ingress_rules,omitempty"`
+	IngressRules []ListTrafficMirrorFilterRulesTrafficMirrorFilterRule `json:"ingress_rules,omitempty"`
 
 	// Name 功能说明：流量镜像筛选条件的名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
@@ -17904,8 +17904,8 @@ type ListSubNetworkInterfacesParams struct {
 	VpcID []string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
 }
 
-// ListTraffcMirrorFilterRulesParams defines parameters for ListTraffcMirrorFilterRules.
-type ListTraffcMirrorFilterRulesParams struct {
+// ListTrafficMirrorFilterRulesParams defines parameters for ListTrafficMirrorFilterRules.
+type ListTrafficMirrorFilterRulesParams struct {
 	// Action 使用规则action过滤
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:24 table "表 2 Query参数" row 1
@@ -18257,11 +18257,11 @@ type CreateTrafficMirrorFilterRuleJSONRequestBody = CreateTrafficMirrorFilterRul
 // UpdateTrafficMirrorFilterRuleJSONRequestBody defines body for UpdateTrafficMirrorFilterRule for application/json ContentType.
 type UpdateTrafficMirrorFilterRuleJSONRequestBody = UpdateTrafficMirrorFilterRuleRequestBody
 
-// UpdateTrafficMirrorFilterJSONRequestBody defines body for UpdateTrafficMirrorFilter for application/json ContentType.
-type UpdateTrafficMirrorFilterJSONRequestBody = UpdateTrafficMirrorFilterRequestBody
-
 // CreateTrafficMirrorFilterJSONRequestBody defines body for CreateTrafficMirrorFilter for application/json ContentType.
 type CreateTrafficMirrorFilterJSONRequestBody = CreateTrafficMirrorFilterRequestBody
+
+// UpdateTrafficMirrorFilterJSONRequestBody defines body for UpdateTrafficMirrorFilter for application/json ContentType.
+type UpdateTrafficMirrorFilterJSONRequestBody = UpdateTrafficMirrorFilterRequestBody
 
 // CreateTrafficMirrorSessionJSONRequestBody defines body for CreateTrafficMirrorSession for application/json ContentType.
 type CreateTrafficMirrorSessionJSONRequestBody = CreateTrafficMirrorSessionRequestBody
@@ -20025,7 +20025,7 @@ type ClientInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:1
 	//
-	// Corresponds with GET /v3/{project_id}/vpc/address_groups (the `ListAddressGroup` operationId).
+	// Corresponds with GET /v3/{project_id}/vpc/address-groups (the `ListAddressGroup` operationId).
 	ListAddressGroup(ctx context.Context, projectID string, params *ListAddressGroupParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAddressGroupWithBody 创建地址组
@@ -20034,7 +20034,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
+	// Corresponds with POST /v3/{project_id}/vpc/address-groups (the `CreateAddressGroup` operationId).
 	CreateAddressGroupWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAddressGroup 创建地址组
@@ -20043,7 +20043,7 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
+	// Corresponds with POST /v3/{project_id}/vpc/address-groups (the `CreateAddressGroup` operationId).
 	CreateAddressGroup(ctx context.Context, projectID string, body CreateAddressGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteAddressGroup 删除地址组
@@ -20052,7 +20052,7 @@ type ClientInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除地址组.md:1
 	//
-	// Corresponds with DELETE /v3/{project_id}/vpc/address_groups/{address_group_id} (the `DeleteAddressGroup` operationId).
+	// Corresponds with DELETE /v3/{project_id}/vpc/address-groups/{address_group_id} (the `DeleteAddressGroup` operationId).
 	DeleteAddressGroup(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowAddressGroup 查询地址组
@@ -20061,7 +20061,7 @@ type ClientInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:1
 	//
-	// Corresponds with GET /v3/{project_id}/vpc/address_groups/{address_group_id} (the `ShowAddressGroup` operationId).
+	// Corresponds with GET /v3/{project_id}/vpc/address-groups/{address_group_id} (the `ShowAddressGroup` operationId).
 	ShowAddressGroup(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAddressGroupWithBody 更新地址组
@@ -20072,7 +20072,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with PUT /v3/{project_id}/vpc/address_groups/{address_group_id} (the `UpdateAddressGroup` operationId).
+	// Corresponds with PUT /v3/{project_id}/vpc/address-groups/{address_group_id} (the `UpdateAddressGroup` operationId).
 	UpdateAddressGroupWithBody(ctx context.Context, projectID string, addressGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAddressGroup 更新地址组
@@ -20083,7 +20083,7 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with PUT /v3/{project_id}/vpc/address_groups/{address_group_id} (the `UpdateAddressGroup` operationId).
+	// Corresponds with PUT /v3/{project_id}/vpc/address-groups/{address_group_id} (the `UpdateAddressGroup` operationId).
 	UpdateAddressGroup(ctx context.Context, projectID string, addressGroupID string, body UpdateAddressGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteForce 强制删除地址组
@@ -20092,7 +20092,7 @@ type ClientInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/强制删除地址组.md:1
 	//
-	// Corresponds with DELETE /v3/{project_id}/vpc/address_groups/{address_group_id}/force (the `DeleteForce` operationId).
+	// Corresponds with DELETE /v3/{project_id}/vpc/address-groups/{address_group_id}/force (the `DeleteForce` operationId).
 	DeleteForce(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSecurityGroupRules 查询安全组规则列表
@@ -20293,12 +20293,12 @@ type ClientInterface interface {
 	// Corresponds with PUT /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id} (the `UpdateSubNetworkInterface` operationId).
 	UpdateSubNetworkInterface(ctx context.Context, projectID string, subNetworkInterfaceID string, body UpdateSubNetworkInterfaceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListTraffcMirrorFilterRules 查询流量镜像筛选规则列表
+	// ListTrafficMirrorFilterRules 查询流量镜像筛选规则列表
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:1
 	//
-	// Corresponds with GET /v3/{project_id}/vpc/traffc-mirror-filter-rules (the `ListTraffcMirrorFilterRules` operationId).
-	ListTraffcMirrorFilterRules(ctx context.Context, projectID string, params *ListTraffcMirrorFilterRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter-rules (the `ListTrafficMirrorFilterRules` operationId).
+	ListTrafficMirrorFilterRules(ctx context.Context, projectID string, params *ListTrafficMirrorFilterRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateTrafficMirrorFilterRuleWithBody 创建流量镜像筛选规则
 	//
@@ -20350,46 +20350,6 @@ type ClientInterface interface {
 	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `UpdateTrafficMirrorFilterRule` operationId).
 	UpdateTrafficMirrorFilterRule(ctx context.Context, projectID string, trafficMirrorFilterRuleID string, body UpdateTrafficMirrorFilterRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteTrafficMirrorFilter 删除流量镜像筛选条件
-	//
-	// 删除流量镜像过滤条件
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选条件.md:1
-	//
-	// Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `DeleteTrafficMirrorFilter` operationId).
-	DeleteTrafficMirrorFilter(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ShowTrafficMirrorFilter 查询流量镜像筛选条件详情
-	//
-	// 查询流量镜像过滤条件详情
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:1
-	//
-	// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `ShowTrafficMirrorFilter` operationId).
-	ShowTrafficMirrorFilter(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// UpdateTrafficMirrorFilterWithBody 更新流量镜像筛选条件
-	//
-	// 更新流量镜像过滤条件
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
-	//
-	// Takes any type of body and a specified content type.
-	//
-	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `UpdateTrafficMirrorFilter` operationId).
-	UpdateTrafficMirrorFilterWithBody(ctx context.Context, projectID string, trafficMirrorFilterID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// UpdateTrafficMirrorFilter 更新流量镜像筛选条件
-	//
-	// 更新流量镜像过滤条件
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
-	//
-	// Takes a body of the `application/json` content type.
-	//
-	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `UpdateTrafficMirrorFilter` operationId).
-	UpdateTrafficMirrorFilter(ctx context.Context, projectID string, trafficMirrorFilterID string, body UpdateTrafficMirrorFilterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
-
 	// ListTrafficMirrorFilters 查询流量镜像筛选条件列表
 	//
 	// 查询流量镜像过滤条件列表
@@ -20420,6 +20380,46 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/traffic-mirror-filters (the `CreateTrafficMirrorFilter` operationId).
 	CreateTrafficMirrorFilter(ctx context.Context, projectID string, body CreateTrafficMirrorFilterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteTrafficMirrorFilter 删除流量镜像筛选条件
+	//
+	// 删除流量镜像过滤条件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选条件.md:1
+	//
+	// Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id} (the `DeleteTrafficMirrorFilter` operationId).
+	DeleteTrafficMirrorFilter(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ShowTrafficMirrorFilter 查询流量镜像筛选条件详情
+	//
+	// 查询流量镜像过滤条件详情
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:1
+	//
+	// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id} (the `ShowTrafficMirrorFilter` operationId).
+	ShowTrafficMirrorFilter(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTrafficMirrorFilterWithBody 更新流量镜像筛选条件
+	//
+	// 更新流量镜像过滤条件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id} (the `UpdateTrafficMirrorFilter` operationId).
+	UpdateTrafficMirrorFilterWithBody(ctx context.Context, projectID string, trafficMirrorFilterID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTrafficMirrorFilter 更新流量镜像筛选条件
+	//
+	// 更新流量镜像过滤条件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id} (the `UpdateTrafficMirrorFilter` operationId).
+	UpdateTrafficMirrorFilter(ctx context.Context, projectID string, trafficMirrorFilterID string, body UpdateTrafficMirrorFilterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListTrafficMirrorSessions 查询流量镜像会话列表
 	//
@@ -23823,7 +23823,7 @@ func (c *Client) DeleteVpcTag(ctx context.Context, projectID string, vpcID strin
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:1
 //
-// Corresponds with GET /v3/{project_id}/vpc/address_groups (the `ListAddressGroup` operationId).
+// Corresponds with GET /v3/{project_id}/vpc/address-groups (the `ListAddressGroup` operationId).
 func (c *Client) ListAddressGroup(ctx context.Context, projectID string, params *ListAddressGroupParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListAddressGroupRequest(c.Server, projectID, params)
 	if err != nil {
@@ -23842,7 +23842,7 @@ func (c *Client) ListAddressGroup(ctx context.Context, projectID string, params 
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
+// Corresponds with POST /v3/{project_id}/vpc/address-groups (the `CreateAddressGroup` operationId).
 func (c *Client) CreateAddressGroupWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateAddressGroupRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
@@ -23861,7 +23861,7 @@ func (c *Client) CreateAddressGroupWithBody(ctx context.Context, projectID strin
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
+// Corresponds with POST /v3/{project_id}/vpc/address-groups (the `CreateAddressGroup` operationId).
 func (c *Client) CreateAddressGroup(ctx context.Context, projectID string, body CreateAddressGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateAddressGroupRequest(c.Server, projectID, body)
 	if err != nil {
@@ -23880,7 +23880,7 @@ func (c *Client) CreateAddressGroup(ctx context.Context, projectID string, body 
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除地址组.md:1
 //
-// Corresponds with DELETE /v3/{project_id}/vpc/address_groups/{address_group_id} (the `DeleteAddressGroup` operationId).
+// Corresponds with DELETE /v3/{project_id}/vpc/address-groups/{address_group_id} (the `DeleteAddressGroup` operationId).
 func (c *Client) DeleteAddressGroup(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteAddressGroupRequest(c.Server, projectID, addressGroupID)
 	if err != nil {
@@ -23899,7 +23899,7 @@ func (c *Client) DeleteAddressGroup(ctx context.Context, projectID string, addre
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:1
 //
-// Corresponds with GET /v3/{project_id}/vpc/address_groups/{address_group_id} (the `ShowAddressGroup` operationId).
+// Corresponds with GET /v3/{project_id}/vpc/address-groups/{address_group_id} (the `ShowAddressGroup` operationId).
 func (c *Client) ShowAddressGroup(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowAddressGroupRequest(c.Server, projectID, addressGroupID)
 	if err != nil {
@@ -23920,7 +23920,7 @@ func (c *Client) ShowAddressGroup(ctx context.Context, projectID string, address
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with PUT /v3/{project_id}/vpc/address_groups/{address_group_id} (the `UpdateAddressGroup` operationId).
+// Corresponds with PUT /v3/{project_id}/vpc/address-groups/{address_group_id} (the `UpdateAddressGroup` operationId).
 func (c *Client) UpdateAddressGroupWithBody(ctx context.Context, projectID string, addressGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateAddressGroupRequestWithBody(c.Server, projectID, addressGroupID, contentType, body)
 	if err != nil {
@@ -23941,7 +23941,7 @@ func (c *Client) UpdateAddressGroupWithBody(ctx context.Context, projectID strin
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with PUT /v3/{project_id}/vpc/address_groups/{address_group_id} (the `UpdateAddressGroup` operationId).
+// Corresponds with PUT /v3/{project_id}/vpc/address-groups/{address_group_id} (the `UpdateAddressGroup` operationId).
 func (c *Client) UpdateAddressGroup(ctx context.Context, projectID string, addressGroupID string, body UpdateAddressGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateAddressGroupRequest(c.Server, projectID, addressGroupID, body)
 	if err != nil {
@@ -23960,7 +23960,7 @@ func (c *Client) UpdateAddressGroup(ctx context.Context, projectID string, addre
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/强制删除地址组.md:1
 //
-// Corresponds with DELETE /v3/{project_id}/vpc/address_groups/{address_group_id}/force (the `DeleteForce` operationId).
+// Corresponds with DELETE /v3/{project_id}/vpc/address-groups/{address_group_id}/force (the `DeleteForce` operationId).
 func (c *Client) DeleteForce(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteForceRequest(c.Server, projectID, addressGroupID)
 	if err != nil {
@@ -24391,13 +24391,13 @@ func (c *Client) UpdateSubNetworkInterface(ctx context.Context, projectID string
 	return c.Client.Do(req)
 }
 
-// ListTraffcMirrorFilterRules 查询流量镜像筛选规则列表
+// ListTrafficMirrorFilterRules 查询流量镜像筛选规则列表
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:1
 //
-// Corresponds with GET /v3/{project_id}/vpc/traffc-mirror-filter-rules (the `ListTraffcMirrorFilterRules` operationId).
-func (c *Client) ListTraffcMirrorFilterRules(ctx context.Context, projectID string, params *ListTraffcMirrorFilterRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListTraffcMirrorFilterRulesRequest(c.Server, projectID, params)
+// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter-rules (the `ListTrafficMirrorFilterRules` operationId).
+func (c *Client) ListTrafficMirrorFilterRules(ctx context.Context, projectID string, params *ListTrafficMirrorFilterRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListTrafficMirrorFilterRulesRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -24518,86 +24518,6 @@ func (c *Client) UpdateTrafficMirrorFilterRule(ctx context.Context, projectID st
 	return c.Client.Do(req)
 }
 
-// DeleteTrafficMirrorFilter 删除流量镜像筛选条件
-//
-// 删除流量镜像过滤条件
-//
-// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选条件.md:1
-//
-// Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `DeleteTrafficMirrorFilter` operationId).
-func (c *Client) DeleteTrafficMirrorFilter(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteTrafficMirrorFilterRequest(c.Server, projectID, trafficMirrorFilterID)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// ShowTrafficMirrorFilter 查询流量镜像筛选条件详情
-//
-// 查询流量镜像过滤条件详情
-//
-// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:1
-//
-// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `ShowTrafficMirrorFilter` operationId).
-func (c *Client) ShowTrafficMirrorFilter(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowTrafficMirrorFilterRequest(c.Server, projectID, trafficMirrorFilterID)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// UpdateTrafficMirrorFilterWithBody 更新流量镜像筛选条件
-//
-// 更新流量镜像过滤条件
-//
-// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
-//
-// Takes any type of body and a specified content type.
-//
-// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `UpdateTrafficMirrorFilter` operationId).
-func (c *Client) UpdateTrafficMirrorFilterWithBody(ctx context.Context, projectID string, trafficMirrorFilterID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateTrafficMirrorFilterRequestWithBody(c.Server, projectID, trafficMirrorFilterID, contentType, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// UpdateTrafficMirrorFilter 更新流量镜像筛选条件
-//
-// 更新流量镜像过滤条件
-//
-// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
-//
-// Takes a body of the `application/json` content type.
-//
-// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `UpdateTrafficMirrorFilter` operationId).
-func (c *Client) UpdateTrafficMirrorFilter(ctx context.Context, projectID string, trafficMirrorFilterID string, body UpdateTrafficMirrorFilterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateTrafficMirrorFilterRequest(c.Server, projectID, trafficMirrorFilterID, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
 // ListTrafficMirrorFilters 查询流量镜像筛选条件列表
 //
 // 查询流量镜像过滤条件列表
@@ -24649,6 +24569,86 @@ func (c *Client) CreateTrafficMirrorFilterWithBody(ctx context.Context, projectI
 // Corresponds with POST /v3/{project_id}/vpc/traffic-mirror-filters (the `CreateTrafficMirrorFilter` operationId).
 func (c *Client) CreateTrafficMirrorFilter(ctx context.Context, projectID string, body CreateTrafficMirrorFilterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateTrafficMirrorFilterRequest(c.Server, projectID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteTrafficMirrorFilter 删除流量镜像筛选条件
+//
+// 删除流量镜像过滤条件
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选条件.md:1
+//
+// Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id} (the `DeleteTrafficMirrorFilter` operationId).
+func (c *Client) DeleteTrafficMirrorFilter(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteTrafficMirrorFilterRequest(c.Server, projectID, trafficMirrorFilterID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ShowTrafficMirrorFilter 查询流量镜像筛选条件详情
+//
+// 查询流量镜像过滤条件详情
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:1
+//
+// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id} (the `ShowTrafficMirrorFilter` operationId).
+func (c *Client) ShowTrafficMirrorFilter(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowTrafficMirrorFilterRequest(c.Server, projectID, trafficMirrorFilterID)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTrafficMirrorFilterWithBody 更新流量镜像筛选条件
+//
+// 更新流量镜像过滤条件
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id} (the `UpdateTrafficMirrorFilter` operationId).
+func (c *Client) UpdateTrafficMirrorFilterWithBody(ctx context.Context, projectID string, trafficMirrorFilterID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTrafficMirrorFilterRequestWithBody(c.Server, projectID, trafficMirrorFilterID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTrafficMirrorFilter 更新流量镜像筛选条件
+//
+// 更新流量镜像过滤条件
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id} (the `UpdateTrafficMirrorFilter` operationId).
+func (c *Client) UpdateTrafficMirrorFilter(ctx context.Context, projectID string, trafficMirrorFilterID string, body UpdateTrafficMirrorFilterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTrafficMirrorFilterRequest(c.Server, projectID, trafficMirrorFilterID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28884,7 +28884,7 @@ func NewListAddressGroupRequest(server string, projectID string, params *ListAdd
 
 	pathParam0 = param.String(projectID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/address_groups", pathParam0)
+	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/address-groups", pathParam0)
 	if err != nil {
 		return nil, err
 	}
@@ -28960,7 +28960,7 @@ func NewCreateAddressGroupRequestWithBody(server string, projectID string, conte
 
 	pathParam0 = param.String(projectID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/address_groups", pathParam0)
+	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/address-groups", pathParam0)
 	if err != nil {
 		return nil, err
 	}
@@ -28987,7 +28987,7 @@ func NewDeleteAddressGroupRequest(server string, projectID string, addressGroupI
 
 	pathParam1 = param.String(addressGroupID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/address_groups/{address_group_id}", pathParam0, pathParam1)
+	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/address-groups/{address_group_id}", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -29012,7 +29012,7 @@ func NewShowAddressGroupRequest(server string, projectID string, addressGroupID 
 
 	pathParam1 = param.String(addressGroupID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/address_groups/{address_group_id}", pathParam0, pathParam1)
+	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/address-groups/{address_group_id}", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -29048,7 +29048,7 @@ func NewUpdateAddressGroupRequestWithBody(server string, projectID string, addre
 
 	pathParam1 = param.String(addressGroupID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/address_groups/{address_group_id}", pathParam0, pathParam1)
+	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/address-groups/{address_group_id}", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -29075,7 +29075,7 @@ func NewDeleteForceRequest(server string, projectID string, addressGroupID strin
 
 	pathParam1 = param.String(addressGroupID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/address_groups/{address_group_id}/force", pathParam0, pathParam1)
+	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/address-groups/{address_group_id}/force", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -29718,15 +29718,15 @@ func NewUpdateSubNetworkInterfaceRequestWithBody(server string, projectID string
 	return req, nil
 }
 
-// NewListTraffcMirrorFilterRulesRequest constructs an http.Request for the ListTraffcMirrorFilterRules method
-func NewListTraffcMirrorFilterRulesRequest(server string, projectID string, params *ListTraffcMirrorFilterRulesParams) (*http.Request, error) {
+// NewListTrafficMirrorFilterRulesRequest constructs an http.Request for the ListTrafficMirrorFilterRules method
+func NewListTrafficMirrorFilterRulesRequest(server string, projectID string, params *ListTrafficMirrorFilterRulesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
 	pathParam0 = param.String(projectID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/traffc-mirror-filter-rules", pathParam0)
+	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/traffic-mirror-filter-rules", pathParam0)
 	if err != nil {
 		return nil, err
 	}
@@ -29931,94 +29931,6 @@ func NewUpdateTrafficMirrorFilterRuleRequestWithBody(server string, projectID st
 	return req, nil
 }
 
-// NewDeleteTrafficMirrorFilterRequest constructs an http.Request for the DeleteTrafficMirrorFilter method
-func NewDeleteTrafficMirrorFilterRequest(server string, projectID string, trafficMirrorFilterID string) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(projectID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(trafficMirrorFilterID)
-
-	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}", pathParam0, pathParam1)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodDelete, nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
-// NewShowTrafficMirrorFilterRequest constructs an http.Request for the ShowTrafficMirrorFilter method
-func NewShowTrafficMirrorFilterRequest(server string, projectID string, trafficMirrorFilterID string) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(projectID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(trafficMirrorFilterID)
-
-	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}", pathParam0, pathParam1)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodGet, nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
-// NewUpdateTrafficMirrorFilterRequest calls the generic UpdateTrafficMirrorFilter builder with application/json body
-func NewUpdateTrafficMirrorFilterRequest(server string, projectID string, trafficMirrorFilterID string, body UpdateTrafficMirrorFilterJSONRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = bytes.NewReader(buf)
-	return NewUpdateTrafficMirrorFilterRequestWithBody(server, projectID, trafficMirrorFilterID, "application/json", bodyReader)
-}
-
-// NewUpdateTrafficMirrorFilterRequestWithBody constructs an http.Request for the UpdateTrafficMirrorFilter method, with any body, and a specified content type
-func NewUpdateTrafficMirrorFilterRequestWithBody(server string, projectID string, trafficMirrorFilterID string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0 = param.String(projectID)
-
-	var pathParam1 string
-
-	pathParam1 = param.String(trafficMirrorFilterID)
-
-	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}", pathParam0, pathParam1)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := queryURL.NewRequest(http.MethodPut, body)
-	if err != nil {
-		return nil, err
-	}
-
-	req.Header.Add("Content-Type", contentType)
-
-	return req, nil
-}
-
 // NewListTrafficMirrorFiltersRequest constructs an http.Request for the ListTrafficMirrorFilters method
 func NewListTrafficMirrorFiltersRequest(server string, projectID string, params *ListTrafficMirrorFiltersParams) (*http.Request, error) {
 	var err error
@@ -30099,6 +30011,94 @@ func NewCreateTrafficMirrorFilterRequestWithBody(server string, projectID string
 	}
 
 	req, err := queryURL.NewRequest(http.MethodPost, body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteTrafficMirrorFilterRequest constructs an http.Request for the DeleteTrafficMirrorFilter method
+func NewDeleteTrafficMirrorFilterRequest(server string, projectID string, trafficMirrorFilterID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	var pathParam1 string
+
+	pathParam1 = param.String(trafficMirrorFilterID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id}", pathParam0, pathParam1)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewShowTrafficMirrorFilterRequest constructs an http.Request for the ShowTrafficMirrorFilter method
+func NewShowTrafficMirrorFilterRequest(server string, projectID string, trafficMirrorFilterID string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	var pathParam1 string
+
+	pathParam1 = param.String(trafficMirrorFilterID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id}", pathParam0, pathParam1)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateTrafficMirrorFilterRequest calls the generic UpdateTrafficMirrorFilter builder with application/json body
+func NewUpdateTrafficMirrorFilterRequest(server string, projectID string, trafficMirrorFilterID string, body UpdateTrafficMirrorFilterJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateTrafficMirrorFilterRequestWithBody(server, projectID, trafficMirrorFilterID, "application/json", bodyReader)
+}
+
+// NewUpdateTrafficMirrorFilterRequestWithBody constructs an http.Request for the UpdateTrafficMirrorFilter method, with any body, and a specified content type
+func NewUpdateTrafficMirrorFilterRequestWithBody(server string, projectID string, trafficMirrorFilterID string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0 = param.String(projectID)
+
+	var pathParam1 string
+
+	pathParam1 = param.String(trafficMirrorFilterID)
+
+	queryURL, err := param.URL(server, "/v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id}", pathParam0, pathParam1)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -32431,7 +32431,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v3/{project_id}/vpc/address_groups (the `ListAddressGroup` operationId).
+	// Corresponds with GET /v3/{project_id}/vpc/address-groups (the `ListAddressGroup` operationId).
 	ListAddressGroupWithResponse(ctx context.Context, projectID string, params *ListAddressGroupParams, reqEditors ...RequestEditorFn) (*ListAddressGroupResponse, error)
 
 	// CreateAddressGroupWithBodyWithResponse 创建地址组
@@ -32440,7 +32440,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
+	// Corresponds with POST /v3/{project_id}/vpc/address-groups (the `CreateAddressGroup` operationId).
 	CreateAddressGroupWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAddressGroupResponse, error)
 
 	// CreateAddressGroupWithResponse 创建地址组
@@ -32449,7 +32449,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
+	// Corresponds with POST /v3/{project_id}/vpc/address-groups (the `CreateAddressGroup` operationId).
 	CreateAddressGroupWithResponse(ctx context.Context, projectID string, body CreateAddressGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAddressGroupResponse, error)
 
 	// DeleteAddressGroupWithResponse 删除地址组
@@ -32460,7 +32460,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with DELETE /v3/{project_id}/vpc/address_groups/{address_group_id} (the `DeleteAddressGroup` operationId).
+	// Corresponds with DELETE /v3/{project_id}/vpc/address-groups/{address_group_id} (the `DeleteAddressGroup` operationId).
 	DeleteAddressGroupWithResponse(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*DeleteAddressGroupResponse, error)
 
 	// ShowAddressGroupWithResponse 查询地址组
@@ -32471,7 +32471,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v3/{project_id}/vpc/address_groups/{address_group_id} (the `ShowAddressGroup` operationId).
+	// Corresponds with GET /v3/{project_id}/vpc/address-groups/{address_group_id} (the `ShowAddressGroup` operationId).
 	ShowAddressGroupWithResponse(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*ShowAddressGroupResponse, error)
 
 	// UpdateAddressGroupWithBodyWithResponse 更新地址组
@@ -32482,7 +32482,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v3/{project_id}/vpc/address_groups/{address_group_id} (the `UpdateAddressGroup` operationId).
+	// Corresponds with PUT /v3/{project_id}/vpc/address-groups/{address_group_id} (the `UpdateAddressGroup` operationId).
 	UpdateAddressGroupWithBodyWithResponse(ctx context.Context, projectID string, addressGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAddressGroupResponse, error)
 
 	// UpdateAddressGroupWithResponse 更新地址组
@@ -32493,7 +32493,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v3/{project_id}/vpc/address_groups/{address_group_id} (the `UpdateAddressGroup` operationId).
+	// Corresponds with PUT /v3/{project_id}/vpc/address-groups/{address_group_id} (the `UpdateAddressGroup` operationId).
 	UpdateAddressGroupWithResponse(ctx context.Context, projectID string, addressGroupID string, body UpdateAddressGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAddressGroupResponse, error)
 
 	// DeleteForceWithResponse 强制删除地址组
@@ -32504,7 +32504,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with DELETE /v3/{project_id}/vpc/address_groups/{address_group_id}/force (the `DeleteForce` operationId).
+	// Corresponds with DELETE /v3/{project_id}/vpc/address-groups/{address_group_id}/force (the `DeleteForce` operationId).
 	DeleteForceWithResponse(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*DeleteForceResponse, error)
 
 	// ListSecurityGroupRulesWithResponse 查询安全组规则列表
@@ -32725,14 +32725,14 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id} (the `UpdateSubNetworkInterface` operationId).
 	UpdateSubNetworkInterfaceWithResponse(ctx context.Context, projectID string, subNetworkInterfaceID string, body UpdateSubNetworkInterfaceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSubNetworkInterfaceResponse, error)
 
-	// ListTraffcMirrorFilterRulesWithResponse 查询流量镜像筛选规则列表
+	// ListTrafficMirrorFilterRulesWithResponse 查询流量镜像筛选规则列表
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v3/{project_id}/vpc/traffc-mirror-filter-rules (the `ListTraffcMirrorFilterRules` operationId).
-	ListTraffcMirrorFilterRulesWithResponse(ctx context.Context, projectID string, params *ListTraffcMirrorFilterRulesParams, reqEditors ...RequestEditorFn) (*ListTraffcMirrorFilterRulesResponse, error)
+	// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter-rules (the `ListTrafficMirrorFilterRules` operationId).
+	ListTrafficMirrorFilterRulesWithResponse(ctx context.Context, projectID string, params *ListTrafficMirrorFilterRulesParams, reqEditors ...RequestEditorFn) (*ListTrafficMirrorFilterRulesResponse, error)
 
 	// CreateTrafficMirrorFilterRuleWithBodyWithResponse 创建流量镜像筛选规则
 	//
@@ -32788,50 +32788,6 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `UpdateTrafficMirrorFilterRule` operationId).
 	UpdateTrafficMirrorFilterRuleWithResponse(ctx context.Context, projectID string, trafficMirrorFilterRuleID string, body UpdateTrafficMirrorFilterRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrafficMirrorFilterRuleResponse, error)
 
-	// DeleteTrafficMirrorFilterWithResponse 删除流量镜像筛选条件
-	//
-	// 删除流量镜像过滤条件
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选条件.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `DeleteTrafficMirrorFilter` operationId).
-	DeleteTrafficMirrorFilterWithResponse(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*DeleteTrafficMirrorFilterResponse, error)
-
-	// ShowTrafficMirrorFilterWithResponse 查询流量镜像筛选条件详情
-	//
-	// 查询流量镜像过滤条件详情
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:1
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `ShowTrafficMirrorFilter` operationId).
-	ShowTrafficMirrorFilterWithResponse(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*ShowTrafficMirrorFilterResponse, error)
-
-	// UpdateTrafficMirrorFilterWithBodyWithResponse 更新流量镜像筛选条件
-	//
-	// 更新流量镜像过滤条件
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
-	//
-	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `UpdateTrafficMirrorFilter` operationId).
-	UpdateTrafficMirrorFilterWithBodyWithResponse(ctx context.Context, projectID string, trafficMirrorFilterID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrafficMirrorFilterResponse, error)
-
-	// UpdateTrafficMirrorFilterWithResponse 更新流量镜像筛选条件
-	//
-	// 更新流量镜像过滤条件
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
-	//
-	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `UpdateTrafficMirrorFilter` operationId).
-	UpdateTrafficMirrorFilterWithResponse(ctx context.Context, projectID string, trafficMirrorFilterID string, body UpdateTrafficMirrorFilterJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrafficMirrorFilterResponse, error)
-
 	// ListTrafficMirrorFiltersWithResponse 查询流量镜像筛选条件列表
 	//
 	// 查询流量镜像过滤条件列表
@@ -32864,6 +32820,50 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/traffic-mirror-filters (the `CreateTrafficMirrorFilter` operationId).
 	CreateTrafficMirrorFilterWithResponse(ctx context.Context, projectID string, body CreateTrafficMirrorFilterJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTrafficMirrorFilterResponse, error)
+
+	// DeleteTrafficMirrorFilterWithResponse 删除流量镜像筛选条件
+	//
+	// 删除流量镜像过滤条件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选条件.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id} (the `DeleteTrafficMirrorFilter` operationId).
+	DeleteTrafficMirrorFilterWithResponse(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*DeleteTrafficMirrorFilterResponse, error)
+
+	// ShowTrafficMirrorFilterWithResponse 查询流量镜像筛选条件详情
+	//
+	// 查询流量镜像过滤条件详情
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:1
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id} (the `ShowTrafficMirrorFilter` operationId).
+	ShowTrafficMirrorFilterWithResponse(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*ShowTrafficMirrorFilterResponse, error)
+
+	// UpdateTrafficMirrorFilterWithBodyWithResponse 更新流量镜像筛选条件
+	//
+	// 更新流量镜像过滤条件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id} (the `UpdateTrafficMirrorFilter` operationId).
+	UpdateTrafficMirrorFilterWithBodyWithResponse(ctx context.Context, projectID string, trafficMirrorFilterID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrafficMirrorFilterResponse, error)
+
+	// UpdateTrafficMirrorFilterWithResponse 更新流量镜像筛选条件
+	//
+	// 更新流量镜像过滤条件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id} (the `UpdateTrafficMirrorFilter` operationId).
+	UpdateTrafficMirrorFilterWithResponse(ctx context.Context, projectID string, trafficMirrorFilterID string, body UpdateTrafficMirrorFilterJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrafficMirrorFilterResponse, error)
 
 	// ListTrafficMirrorSessionsWithResponse 查询流量镜像会话列表
 	//
@@ -38947,25 +38947,25 @@ func (r UpdateSubNetworkInterfaceResponse) ContentType() string {
 	return ""
 }
 
-type ListTraffcMirrorFilterRulesResponse struct {
+type ListTrafficMirrorFilterRulesResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListTraffcMirrorFilterRulesResponseBody
+	JSON200 *ListTrafficMirrorFilterRulesResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListTraffcMirrorFilterRulesResponse) GetJSON200() *ListTraffcMirrorFilterRulesResponseBody {
+func (r ListTrafficMirrorFilterRulesResponse) GetJSON200() *ListTrafficMirrorFilterRulesResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ListTraffcMirrorFilterRulesResponse) GetBody() []byte {
+func (r ListTrafficMirrorFilterRulesResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListTraffcMirrorFilterRulesResponse) Status() string {
+func (r ListTrafficMirrorFilterRulesResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -38973,7 +38973,7 @@ func (r ListTraffcMirrorFilterRulesResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListTraffcMirrorFilterRulesResponse) StatusCode() int {
+func (r ListTrafficMirrorFilterRulesResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -38981,7 +38981,7 @@ func (r ListTraffcMirrorFilterRulesResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListTraffcMirrorFilterRulesResponse) ContentType() string {
+func (r ListTrafficMirrorFilterRulesResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -39145,6 +39145,88 @@ func (r UpdateTrafficMirrorFilterRuleResponse) ContentType() string {
 	return ""
 }
 
+type ListTrafficMirrorFiltersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListTrafficMirrorFiltersResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListTrafficMirrorFiltersResponse) GetJSON200() *ListTrafficMirrorFiltersResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListTrafficMirrorFiltersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListTrafficMirrorFiltersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListTrafficMirrorFiltersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListTrafficMirrorFiltersResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateTrafficMirrorFilterResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *CreateTrafficMirrorFilterResponseBody
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateTrafficMirrorFilterResponse) GetJSON201() *CreateTrafficMirrorFilterResponseBody {
+	return r.JSON201
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateTrafficMirrorFilterResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateTrafficMirrorFilterResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateTrafficMirrorFilterResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateTrafficMirrorFilterResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type DeleteTrafficMirrorFilterResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -39255,88 +39337,6 @@ func (r UpdateTrafficMirrorFilterResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UpdateTrafficMirrorFilterResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type ListTrafficMirrorFiltersResponse struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListTrafficMirrorFiltersResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListTrafficMirrorFiltersResponse) GetJSON200() *ListTrafficMirrorFiltersResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r ListTrafficMirrorFiltersResponse) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ListTrafficMirrorFiltersResponse) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ListTrafficMirrorFiltersResponse) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListTrafficMirrorFiltersResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type CreateTrafficMirrorFilterResponse struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON201 the response for an HTTP 201 `application/json` response
-	JSON201 *CreateTrafficMirrorFilterResponseBody
-}
-
-// GetJSON201 returns the response for an HTTP 201 `application/json` response
-func (r CreateTrafficMirrorFilterResponse) GetJSON201() *CreateTrafficMirrorFilterResponseBody {
-	return r.JSON201
-}
-
-// GetBody returns the raw response body bytes
-func (r CreateTrafficMirrorFilterResponse) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r CreateTrafficMirrorFilterResponse) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r CreateTrafficMirrorFilterResponse) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateTrafficMirrorFilterResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -42662,7 +42662,7 @@ func (c *ClientWithResponses) DeleteVpcTagWithResponse(ctx context.Context, proj
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v3/{project_id}/vpc/address_groups (the `ListAddressGroup` operationId).
+// Corresponds with GET /v3/{project_id}/vpc/address-groups (the `ListAddressGroup` operationId).
 func (c *ClientWithResponses) ListAddressGroupWithResponse(ctx context.Context, projectID string, params *ListAddressGroupParams, reqEditors ...RequestEditorFn) (*ListAddressGroupResponse, error) {
 	rsp, err := c.ListAddressGroup(ctx, projectID, params, reqEditors...)
 	if err != nil {
@@ -42677,7 +42677,7 @@ func (c *ClientWithResponses) ListAddressGroupWithResponse(ctx context.Context, 
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
+// Corresponds with POST /v3/{project_id}/vpc/address-groups (the `CreateAddressGroup` operationId).
 func (c *ClientWithResponses) CreateAddressGroupWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAddressGroupResponse, error) {
 	rsp, err := c.CreateAddressGroupWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
@@ -42692,7 +42692,7 @@ func (c *ClientWithResponses) CreateAddressGroupWithBodyWithResponse(ctx context
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
+// Corresponds with POST /v3/{project_id}/vpc/address-groups (the `CreateAddressGroup` operationId).
 func (c *ClientWithResponses) CreateAddressGroupWithResponse(ctx context.Context, projectID string, body CreateAddressGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAddressGroupResponse, error) {
 	rsp, err := c.CreateAddressGroup(ctx, projectID, body, reqEditors...)
 	if err != nil {
@@ -42709,7 +42709,7 @@ func (c *ClientWithResponses) CreateAddressGroupWithResponse(ctx context.Context
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with DELETE /v3/{project_id}/vpc/address_groups/{address_group_id} (the `DeleteAddressGroup` operationId).
+// Corresponds with DELETE /v3/{project_id}/vpc/address-groups/{address_group_id} (the `DeleteAddressGroup` operationId).
 func (c *ClientWithResponses) DeleteAddressGroupWithResponse(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*DeleteAddressGroupResponse, error) {
 	rsp, err := c.DeleteAddressGroup(ctx, projectID, addressGroupID, reqEditors...)
 	if err != nil {
@@ -42726,7 +42726,7 @@ func (c *ClientWithResponses) DeleteAddressGroupWithResponse(ctx context.Context
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v3/{project_id}/vpc/address_groups/{address_group_id} (the `ShowAddressGroup` operationId).
+// Corresponds with GET /v3/{project_id}/vpc/address-groups/{address_group_id} (the `ShowAddressGroup` operationId).
 func (c *ClientWithResponses) ShowAddressGroupWithResponse(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*ShowAddressGroupResponse, error) {
 	rsp, err := c.ShowAddressGroup(ctx, projectID, addressGroupID, reqEditors...)
 	if err != nil {
@@ -42743,7 +42743,7 @@ func (c *ClientWithResponses) ShowAddressGroupWithResponse(ctx context.Context, 
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v3/{project_id}/vpc/address_groups/{address_group_id} (the `UpdateAddressGroup` operationId).
+// Corresponds with PUT /v3/{project_id}/vpc/address-groups/{address_group_id} (the `UpdateAddressGroup` operationId).
 func (c *ClientWithResponses) UpdateAddressGroupWithBodyWithResponse(ctx context.Context, projectID string, addressGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAddressGroupResponse, error) {
 	rsp, err := c.UpdateAddressGroupWithBody(ctx, projectID, addressGroupID, contentType, body, reqEditors...)
 	if err != nil {
@@ -42760,7 +42760,7 @@ func (c *ClientWithResponses) UpdateAddressGroupWithBodyWithResponse(ctx context
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v3/{project_id}/vpc/address_groups/{address_group_id} (the `UpdateAddressGroup` operationId).
+// Corresponds with PUT /v3/{project_id}/vpc/address-groups/{address_group_id} (the `UpdateAddressGroup` operationId).
 func (c *ClientWithResponses) UpdateAddressGroupWithResponse(ctx context.Context, projectID string, addressGroupID string, body UpdateAddressGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAddressGroupResponse, error) {
 	rsp, err := c.UpdateAddressGroup(ctx, projectID, addressGroupID, body, reqEditors...)
 	if err != nil {
@@ -42777,7 +42777,7 @@ func (c *ClientWithResponses) UpdateAddressGroupWithResponse(ctx context.Context
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with DELETE /v3/{project_id}/vpc/address_groups/{address_group_id}/force (the `DeleteForce` operationId).
+// Corresponds with DELETE /v3/{project_id}/vpc/address-groups/{address_group_id}/force (the `DeleteForce` operationId).
 func (c *ClientWithResponses) DeleteForceWithResponse(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*DeleteForceResponse, error) {
 	rsp, err := c.DeleteForce(ctx, projectID, addressGroupID, reqEditors...)
 	if err != nil {
@@ -43136,19 +43136,19 @@ func (c *ClientWithResponses) UpdateSubNetworkInterfaceWithResponse(ctx context.
 	return ParseUpdateSubNetworkInterfaceResponse(rsp)
 }
 
-// ListTraffcMirrorFilterRulesWithResponse 查询流量镜像筛选规则列表
+// ListTrafficMirrorFilterRulesWithResponse 查询流量镜像筛选规则列表
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v3/{project_id}/vpc/traffc-mirror-filter-rules (the `ListTraffcMirrorFilterRules` operationId).
-func (c *ClientWithResponses) ListTraffcMirrorFilterRulesWithResponse(ctx context.Context, projectID string, params *ListTraffcMirrorFilterRulesParams, reqEditors ...RequestEditorFn) (*ListTraffcMirrorFilterRulesResponse, error) {
-	rsp, err := c.ListTraffcMirrorFilterRules(ctx, projectID, params, reqEditors...)
+// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter-rules (the `ListTrafficMirrorFilterRules` operationId).
+func (c *ClientWithResponses) ListTrafficMirrorFilterRulesWithResponse(ctx context.Context, projectID string, params *ListTrafficMirrorFilterRulesParams, reqEditors ...RequestEditorFn) (*ListTrafficMirrorFilterRulesResponse, error) {
+	rsp, err := c.ListTrafficMirrorFilterRules(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListTraffcMirrorFilterRulesResponse(rsp)
+	return ParseListTrafficMirrorFilterRulesResponse(rsp)
 }
 
 // CreateTrafficMirrorFilterRuleWithBodyWithResponse 创建流量镜像筛选规则
@@ -43241,74 +43241,6 @@ func (c *ClientWithResponses) UpdateTrafficMirrorFilterRuleWithResponse(ctx cont
 	return ParseUpdateTrafficMirrorFilterRuleResponse(rsp)
 }
 
-// DeleteTrafficMirrorFilterWithResponse 删除流量镜像筛选条件
-//
-// 删除流量镜像过滤条件
-//
-// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选条件.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `DeleteTrafficMirrorFilter` operationId).
-func (c *ClientWithResponses) DeleteTrafficMirrorFilterWithResponse(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*DeleteTrafficMirrorFilterResponse, error) {
-	rsp, err := c.DeleteTrafficMirrorFilter(ctx, projectID, trafficMirrorFilterID, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseDeleteTrafficMirrorFilterResponse(rsp)
-}
-
-// ShowTrafficMirrorFilterWithResponse 查询流量镜像筛选条件详情
-//
-// 查询流量镜像过滤条件详情
-//
-// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:1
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `ShowTrafficMirrorFilter` operationId).
-func (c *ClientWithResponses) ShowTrafficMirrorFilterWithResponse(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*ShowTrafficMirrorFilterResponse, error) {
-	rsp, err := c.ShowTrafficMirrorFilter(ctx, projectID, trafficMirrorFilterID, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseShowTrafficMirrorFilterResponse(rsp)
-}
-
-// UpdateTrafficMirrorFilterWithBodyWithResponse 更新流量镜像筛选条件
-//
-// 更新流量镜像过滤条件
-//
-// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
-//
-// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `UpdateTrafficMirrorFilter` operationId).
-func (c *ClientWithResponses) UpdateTrafficMirrorFilterWithBodyWithResponse(ctx context.Context, projectID string, trafficMirrorFilterID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrafficMirrorFilterResponse, error) {
-	rsp, err := c.UpdateTrafficMirrorFilterWithBody(ctx, projectID, trafficMirrorFilterID, contentType, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseUpdateTrafficMirrorFilterResponse(rsp)
-}
-
-// UpdateTrafficMirrorFilterWithResponse 更新流量镜像筛选条件
-//
-// 更新流量镜像过滤条件
-//
-// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
-//
-// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `UpdateTrafficMirrorFilter` operationId).
-func (c *ClientWithResponses) UpdateTrafficMirrorFilterWithResponse(ctx context.Context, projectID string, trafficMirrorFilterID string, body UpdateTrafficMirrorFilterJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrafficMirrorFilterResponse, error) {
-	rsp, err := c.UpdateTrafficMirrorFilter(ctx, projectID, trafficMirrorFilterID, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseUpdateTrafficMirrorFilterResponse(rsp)
-}
-
 // ListTrafficMirrorFiltersWithResponse 查询流量镜像筛选条件列表
 //
 // 查询流量镜像过滤条件列表
@@ -43358,6 +43290,74 @@ func (c *ClientWithResponses) CreateTrafficMirrorFilterWithResponse(ctx context.
 		return nil, err
 	}
 	return ParseCreateTrafficMirrorFilterResponse(rsp)
+}
+
+// DeleteTrafficMirrorFilterWithResponse 删除流量镜像筛选条件
+//
+// 删除流量镜像过滤条件
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选条件.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id} (the `DeleteTrafficMirrorFilter` operationId).
+func (c *ClientWithResponses) DeleteTrafficMirrorFilterWithResponse(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*DeleteTrafficMirrorFilterResponse, error) {
+	rsp, err := c.DeleteTrafficMirrorFilter(ctx, projectID, trafficMirrorFilterID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteTrafficMirrorFilterResponse(rsp)
+}
+
+// ShowTrafficMirrorFilterWithResponse 查询流量镜像筛选条件详情
+//
+// 查询流量镜像过滤条件详情
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:1
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id} (the `ShowTrafficMirrorFilter` operationId).
+func (c *ClientWithResponses) ShowTrafficMirrorFilterWithResponse(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*ShowTrafficMirrorFilterResponse, error) {
+	rsp, err := c.ShowTrafficMirrorFilter(ctx, projectID, trafficMirrorFilterID, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseShowTrafficMirrorFilterResponse(rsp)
+}
+
+// UpdateTrafficMirrorFilterWithBodyWithResponse 更新流量镜像筛选条件
+//
+// 更新流量镜像过滤条件
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id} (the `UpdateTrafficMirrorFilter` operationId).
+func (c *ClientWithResponses) UpdateTrafficMirrorFilterWithBodyWithResponse(ctx context.Context, projectID string, trafficMirrorFilterID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrafficMirrorFilterResponse, error) {
+	rsp, err := c.UpdateTrafficMirrorFilterWithBody(ctx, projectID, trafficMirrorFilterID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTrafficMirrorFilterResponse(rsp)
+}
+
+// UpdateTrafficMirrorFilterWithResponse 更新流量镜像筛选条件
+//
+// 更新流量镜像过滤条件
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id} (the `UpdateTrafficMirrorFilter` operationId).
+func (c *ClientWithResponses) UpdateTrafficMirrorFilterWithResponse(ctx context.Context, projectID string, trafficMirrorFilterID string, body UpdateTrafficMirrorFilterJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrafficMirrorFilterResponse, error) {
+	rsp, err := c.UpdateTrafficMirrorFilter(ctx, projectID, trafficMirrorFilterID, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTrafficMirrorFilterResponse(rsp)
 }
 
 // ListTrafficMirrorSessionsWithResponse 查询流量镜像会话列表
@@ -47443,22 +47443,22 @@ func ParseUpdateSubNetworkInterfaceResponse(rsp *http.Response) (*UpdateSubNetwo
 	return response, nil
 }
 
-// ParseListTraffcMirrorFilterRulesResponse parses an HTTP response from a ListTraffcMirrorFilterRulesWithResponse call
-func ParseListTraffcMirrorFilterRulesResponse(rsp *http.Response) (*ListTraffcMirrorFilterRulesResponse, error) {
+// ParseListTrafficMirrorFilterRulesResponse parses an HTTP response from a ListTrafficMirrorFilterRulesWithResponse call
+func ParseListTrafficMirrorFilterRulesResponse(rsp *http.Response) (*ListTrafficMirrorFilterRulesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListTraffcMirrorFilterRulesResponse{
+	response := &ListTrafficMirrorFilterRulesResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListTraffcMirrorFilterRulesResponseBody
+		var dest ListTrafficMirrorFilterRulesResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -47563,6 +47563,58 @@ func ParseUpdateTrafficMirrorFilterRuleResponse(rsp *http.Response) (*UpdateTraf
 	return response, nil
 }
 
+// ParseListTrafficMirrorFiltersResponse parses an HTTP response from a ListTrafficMirrorFiltersWithResponse call
+func ParseListTrafficMirrorFiltersResponse(rsp *http.Response) (*ListTrafficMirrorFiltersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListTrafficMirrorFiltersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListTrafficMirrorFiltersResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateTrafficMirrorFilterResponse parses an HTTP response from a CreateTrafficMirrorFilterWithResponse call
+func ParseCreateTrafficMirrorFilterResponse(rsp *http.Response) (*CreateTrafficMirrorFilterResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateTrafficMirrorFilterResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest CreateTrafficMirrorFilterResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseDeleteTrafficMirrorFilterResponse parses an HTTP response from a DeleteTrafficMirrorFilterWithResponse call
 func ParseDeleteTrafficMirrorFilterResponse(rsp *http.Response) (*DeleteTrafficMirrorFilterResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -47625,58 +47677,6 @@ func ParseUpdateTrafficMirrorFilterResponse(rsp *http.Response) (*UpdateTrafficM
 			return nil, err
 		}
 		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseListTrafficMirrorFiltersResponse parses an HTTP response from a ListTrafficMirrorFiltersWithResponse call
-func ParseListTrafficMirrorFiltersResponse(rsp *http.Response) (*ListTrafficMirrorFiltersResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ListTrafficMirrorFiltersResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListTrafficMirrorFiltersResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseCreateTrafficMirrorFilterResponse parses an HTTP response from a CreateTrafficMirrorFilterWithResponse call
-func ParseCreateTrafficMirrorFilterResponse(rsp *http.Response) (*CreateTrafficMirrorFilterResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &CreateTrafficMirrorFilterResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
-		var dest CreateTrafficMirrorFilterResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON201 = &dest
 
 	}
 

@@ -21,7 +21,7 @@ const addressGroupID = "9f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f"
 // by an AK/SK signature.
 func vpcEndpoint() *endpoint {
 	return &endpoint{
-		method: http.MethodGet, path: "/v3/" + projectID + "/vpc/address_groups/" + addressGroupID,
+		method: http.MethodGet, path: "/v3/" + projectID + "/vpc/address-groups/" + addressGroupID,
 		auth: func(r *http.Request) string {
 			if !strings.HasPrefix(r.Header.Get("Authorization"), "SDK-HMAC-SHA256 Access="+accessKey+", SignedHeaders=") ||
 				r.Header.Get("X-Sdk-Date") == "" || r.Header.Get("X-Security-Token") != securityToken {

@@ -56,7 +56,7 @@ func (f *fakeVPC) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	f.seen = append(f.seen, r.Header.Get("Authorization")+r.Header.Get("X-Auth-Token"))
 	prefix := "/v3/" + f.projectID + "/vpc/vpcs"
-	groups := "/v3/" + f.projectID + "/vpc/address_groups"
+	groups := "/v3/" + f.projectID + "/vpc/address-groups"
 	switch {
 	case r.Method == http.MethodGet && r.URL.Path == prefix:
 		f.list(w, r)

@@ -157,10 +157,10 @@ func (c *Client) BatchCreateVpcTags(ctx context.Context, vpcID string, body vpc.
 	return c.rt.NoResult(opBatchCreateVpcTags, httpResp)
 }
 
-var opCreateAddressGroup = &huawei.Operation{Service: "vpc", Name: "CreateAddressGroup", Method: "POST", Path: "/v3/{project_id}/vpc/address_groups",
+var opCreateAddressGroup = &huawei.Operation{Service: "vpc", Name: "CreateAddressGroup", Method: "POST", Path: "/v3/{project_id}/vpc/address-groups",
 	Idempotent: false, Auth: true, Project: true, Domain: false}
 
-// CreateAddressGroup (创建地址组): POST /v3/{project_id}/vpc/address_groups.
+// CreateAddressGroup (创建地址组): POST /v3/{project_id}/vpc/address-groups.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:1
@@ -548,10 +548,10 @@ func (c *Client) CreateVpcRoute(ctx context.Context, body vpc.CreateVpcRouteJSON
 	return &out, nil
 }
 
-var opDeleteAddressGroup = &huawei.Operation{Service: "vpc", Name: "DeleteAddressGroup", Method: "DELETE", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}",
+var opDeleteAddressGroup = &huawei.Operation{Service: "vpc", Name: "DeleteAddressGroup", Method: "DELETE", Path: "/v3/{project_id}/vpc/address-groups/{address_group_id}",
 	Idempotent: true, Auth: true, Project: true, Domain: false}
 
-// DeleteAddressGroup (删除地址组): DELETE /v3/{project_id}/vpc/address_groups/{address_group_id}.
+// DeleteAddressGroup (删除地址组): DELETE /v3/{project_id}/vpc/address-groups/{address_group_id}.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除地址组.md:1
@@ -565,10 +565,10 @@ func (c *Client) DeleteAddressGroup(ctx context.Context, addressGroupID string) 
 	return c.rt.NoResult(opDeleteAddressGroup, httpResp)
 }
 
-var opDeleteForce = &huawei.Operation{Service: "vpc", Name: "DeleteForce", Method: "DELETE", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}/force",
+var opDeleteForce = &huawei.Operation{Service: "vpc", Name: "DeleteForce", Method: "DELETE", Path: "/v3/{project_id}/vpc/address-groups/{address_group_id}/force",
 	Idempotent: true, Auth: true, Project: true, Domain: false}
 
-// DeleteForce (强制删除地址组): DELETE /v3/{project_id}/vpc/address_groups/{address_group_id}/force.
+// DeleteForce (强制删除地址组): DELETE /v3/{project_id}/vpc/address-groups/{address_group_id}/force.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/强制删除地址组.md:1
@@ -769,10 +769,10 @@ func (c *Client) DeleteSubnetTag(ctx context.Context, subnetID string, key strin
 	return c.rt.NoResult(opDeleteSubnetTag, httpResp)
 }
 
-var opDeleteTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "DeleteTrafficMirrorFilter", Method: "DELETE", Path: "/v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}",
+var opDeleteTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "DeleteTrafficMirrorFilter", Method: "DELETE", Path: "/v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id}",
 	Idempotent: true, Auth: true, Project: true, Domain: false}
 
-// DeleteTrafficMirrorFilter (删除流量镜像筛选条件): DELETE /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}.
+// DeleteTrafficMirrorFilter (删除流量镜像筛选条件): DELETE /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id}.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选条件.md:1
@@ -930,10 +930,10 @@ func (c *Client) ListAPIVersion(ctx context.Context) (*vpc.ListAPIVersionRespons
 	return &out, nil
 }
 
-var opListAddressGroup = &huawei.Operation{Service: "vpc", Name: "ListAddressGroup", Method: "GET", Path: "/v3/{project_id}/vpc/address_groups",
+var opListAddressGroup = &huawei.Operation{Service: "vpc", Name: "ListAddressGroup", Method: "GET", Path: "/v3/{project_id}/vpc/address-groups",
 	Idempotent: true, Auth: true, Project: true, Domain: false}
 
-// ListAddressGroup (查询地址组列表): GET /v3/{project_id}/vpc/address_groups.
+// ListAddressGroup (查询地址组列表): GET /v3/{project_id}/vpc/address-groups.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:1
@@ -1393,22 +1393,22 @@ func (c *Client) ListSubnetsByTagsAll(ctx context.Context, body vpc.ListSubnetsB
 	return huawei.Paginate(ctx, pageListSubnetsByTags, body, call, func(p *vpc.ListSubnetsByTagsResponseBody) []vpc.ListSubnetsByTagsResource { return p.Resources })
 }
 
-var opListTraffcMirrorFilterRules = &huawei.Operation{Service: "vpc", Name: "ListTraffcMirrorFilterRules", Method: "GET", Path: "/v3/{project_id}/vpc/traffc-mirror-filter-rules",
+var opListTrafficMirrorFilterRules = &huawei.Operation{Service: "vpc", Name: "ListTrafficMirrorFilterRules", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-filter-rules",
 	Idempotent: true, Auth: true, Project: true, Domain: false}
 
-// ListTraffcMirrorFilterRules (查询流量镜像筛选规则列表): GET /v3/{project_id}/vpc/traffc-mirror-filter-rules.
+// ListTrafficMirrorFilterRules (查询流量镜像筛选规则列表): GET /v3/{project_id}/vpc/traffic-mirror-filter-rules.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:1
-func (c *Client) ListTraffcMirrorFilterRules(ctx context.Context, params *vpc.ListTraffcMirrorFilterRulesParams) (*vpc.ListTraffcMirrorFilterRulesResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListTraffcMirrorFilterRules, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return vpc.NewListTraffcMirrorFilterRulesRequest(server, ids.Project, params)
+func (c *Client) ListTrafficMirrorFilterRules(ctx context.Context, params *vpc.ListTrafficMirrorFilterRulesParams) (*vpc.ListTrafficMirrorFilterRulesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListTrafficMirrorFilterRules, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return vpc.NewListTrafficMirrorFilterRulesRequest(server, ids.Project, params)
 	})
 	if err != nil {
 		return nil, err
 	}
-	var out vpc.ListTraffcMirrorFilterRulesResponseBody
-	if err := c.rt.Decode(opListTraffcMirrorFilterRules, httpResp, 200, &out); err != nil {
+	var out vpc.ListTrafficMirrorFilterRulesResponseBody
+	if err := c.rt.Decode(opListTrafficMirrorFilterRules, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -2658,10 +2658,10 @@ func (c *Client) RemoveVpcExtendCidr(ctx context.Context, vpcID string, body vpc
 	return &out, nil
 }
 
-var opShowAddressGroup = &huawei.Operation{Service: "vpc", Name: "ShowAddressGroup", Method: "GET", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}",
+var opShowAddressGroup = &huawei.Operation{Service: "vpc", Name: "ShowAddressGroup", Method: "GET", Path: "/v3/{project_id}/vpc/address-groups/{address_group_id}",
 	Idempotent: true, Auth: true, Project: true, Domain: false}
 
-// ShowAddressGroup (查询地址组): GET /v3/{project_id}/vpc/address_groups/{address_group_id}.
+// ShowAddressGroup (查询地址组): GET /v3/{project_id}/vpc/address-groups/{address_group_id}.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:1
@@ -2973,10 +2973,10 @@ func (c *Client) ShowSubnetTags(ctx context.Context, subnetID string) (*vpc.Show
 	return &out, nil
 }
 
-var opShowTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "ShowTrafficMirrorFilter", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}",
+var opShowTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "ShowTrafficMirrorFilter", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id}",
 	Idempotent: true, Auth: true, Project: true, Domain: false}
 
-// ShowTrafficMirrorFilter (查询流量镜像筛选条件详情): GET /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}.
+// ShowTrafficMirrorFilter (查询流量镜像筛选条件详情): GET /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id}.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:1
@@ -3162,10 +3162,10 @@ func (c *Client) UpdateAddSource(ctx context.Context, trafficMirrorSessionID str
 	return &out, nil
 }
 
-var opUpdateAddressGroup = &huawei.Operation{Service: "vpc", Name: "UpdateAddressGroup", Method: "PUT", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}",
+var opUpdateAddressGroup = &huawei.Operation{Service: "vpc", Name: "UpdateAddressGroup", Method: "PUT", Path: "/v3/{project_id}/vpc/address-groups/{address_group_id}",
 	Idempotent: true, Auth: true, Project: true, Domain: false}
 
-// UpdateAddressGroup (更新地址组): PUT /v3/{project_id}/vpc/address_groups/{address_group_id}.
+// UpdateAddressGroup (更新地址组): PUT /v3/{project_id}/vpc/address-groups/{address_group_id}.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:1
@@ -3330,10 +3330,10 @@ func (c *Client) UpdateSubnet(ctx context.Context, vpcID string, subnetID string
 	return &out, nil
 }
 
-var opUpdateTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "UpdateTrafficMirrorFilter", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}",
+var opUpdateTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "UpdateTrafficMirrorFilter", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id}",
 	Idempotent: true, Auth: true, Project: true, Domain: false}
 
-// UpdateTrafficMirrorFilter (更新流量镜像筛选条件): PUT /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}.
+// UpdateTrafficMirrorFilter (更新流量镜像筛选条件): PUT /v3/{project_id}/vpc/traffic-mirror-filters/{traffic_mirror_filter_id}.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1

@@ -50,6 +50,8 @@ type page struct {
 	// ("PATH：/x", "Method：GET"), waiting for the other half.
 	labelled     endpoint
 	endpointLine int
+	// exampleURLs are the request examples' method lines.
+	exampleURLs []exampleURL
 	// seenResponse: a response section's heading has been read.
 	seenResponse bool
 	// fileAnswer is the media type of a success answer that is a file,
@@ -910,6 +912,7 @@ func (p *page) build() {
 		resp.Body = &model.Body{Loc: model.Loc{File: p.file, Line: a.line}, MediaType: a.mediaType, Schema: &model.Schema{Loc: model.Loc{File: p.file, Line: a.line}, Type: model.TypeString, Format: "binary"}}
 	}
 	p.attachExamples(response, responses)
+	p.checkExampleURLs()
 	if p.op.RequestBody != nil && p.op.RequestBody.Schema == nil {
 		p.op.RequestBody = nil // a Content-Type header without a body table
 	} else if p.op.RequestBody != nil && p.bareContentType != nil {

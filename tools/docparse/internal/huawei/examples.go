@@ -36,6 +36,9 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 			codeLoc = model.Loc{File: p.file, Line: b.Line + 1 + i, What: "example"}
 		}
 		if e, ok := readEndpointLine(t); ok && sec == secRequestExample {
+			if len(p.exampleURLs) < maxExampleCalls {
+				p.exampleURLs = append(p.exampleURLs, exampleURL{method: e.method, path: e.path, line: b.Line + 1 + i})
+			}
 			// "DELETE /v1/x?domain=xxx&app_name=xxx": where the call
 			// puts its parameters.
 			for _, name := range e.query {

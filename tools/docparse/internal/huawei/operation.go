@@ -162,6 +162,34 @@ type exampleCall struct {
 	line int
 }
 
+// exampleURL is a request example's method line.
+type exampleURL struct {
+	method, path string
+	line         int
+}
+
+// checkExampleURLs warns when a request example calls the operation's
+// method on a path of as many segments whose words differ from the URI's:
+// VPC's URI says traffc-mirror-filter-rules where its example (and the
+// service) says traffic-mirror-filter-rules. One of them is misspelt; the
+// URI is kept, and a service file can set the other.
+func (p *page) checkExampleURLs() {
+	if p.op.Method == "" || p.op.Path == "" {
+		return
+	}
+	for _, u := range p.exampleURLs {
+		if u.method == p.op.Method && len(pathSegments(u.path)) == len(pathSegments(p.op.Path)) && differentCalls(p.op.Path, u.path) {
+			p.diags.Warnf(model.Loc{File: p.file, Line: u.line, What: "example"}, "the request example calls %s %s, but the URI says %s; the URI's path is used (set the other in the service file if the URI is misspelt)", u.method, u.path, p.op.Path)
+			return
+		}
+	}
+}
+
+func pathSegments(path string) []string {
+	path, _, _ = strings.Cut(path, "?")
+	return strings.Split(strings.Trim(path, "/"), "/")
+}
+
 // sharedByCalls says why a page whose request examples call several paths
 // and which has no URI section is no operation (VPC's 分页查询: limit,
 // marker and page_reverse, shown on /v2.0/networks and /v2.0/vpc/peerings).

@@ -348,3 +348,26 @@ func TestAlternativeMembers(t *testing.T) {
 		}
 	}
 }
+
+// VPC 查询流量镜像筛选规则列表 (synthetic page in its shape): the URI says
+// traffc-…, the request example traffic-…: warned, the URI kept. An
+// example that fills the placeholders with ids is no disagreement.
+func TestExampleURLDisagreesWithTheURI(t *testing.T) {
+	page := func(example string) string {
+		return "# 查询\n\n## URI\n\nGET /v3/{project_id}/vpc/traffc-mirror-filter-rules/{rule_id}\n\n## 请求示例\n\n```\n" + example + "\n```\n"
+	}
+	for _, tc := range []struct {
+		example string
+		warned  bool
+	}{
+		{"GET https://{endpoint}/v3/{project_id}/vpc/traffic-mirror-filter-rules/59d2b2e7", true},
+		{"GET https://{endpoint}/v3/7f2d/vpc/traffc-mirror-filter-rules/59d2b2e7", false},
+		{"POST https://{endpoint}/v3/{project_id}/vpc/traffic-mirror-filter-rules/59d2b2e7", false},
+	} {
+		pg, diags := ReadAPIReference("p.md", []byte(page(tc.example)))
+		warned := slices.ContainsFunc(diags, func(d model.Diagnostic) bool { return strings.Contains(d.Msg, "but the URI says") })
+		if warned != tc.warned || pg.Operations[0].Path != "/v3/{project_id}/vpc/traffc-mirror-filter-rules/{rule_id}" {
+			t.Errorf("example %q: warned %v, want %v; path %s", tc.example, warned, tc.warned, pg.Operations[0].Path)
+		}
+	}
+}

@@ -318,13 +318,15 @@ func (c *Config) apply(oc *OperationConfig, op *model.Operation, diags *model.Di
 	}
 	if oc.Method != "" {
 		if op.Method != "" && !strings.EqualFold(op.Method, oc.Method) {
-			diags.Warnf(c.loc(oc), "service file sets method %s; the page says %s", oc.Method, op.Method)
+			// A correction the service file makes on purpose, with its
+			// reason beside it: said, not warned of.
+			diags.Notef(c.loc(oc), "service file sets method %s; the page says %s", oc.Method, op.Method)
 		}
 		op.Method = strings.ToUpper(oc.Method)
 	}
 	if oc.Path != "" {
 		if op.Path != "" && op.Path != oc.Path {
-			diags.Warnf(c.loc(oc), "service file sets path %s; the page says %s", oc.Path, op.Path)
+			diags.Notef(c.loc(oc), "service file sets path %s; the page says %s", oc.Path, op.Path)
 		}
 		op.Path = oc.Path
 	}

@@ -290,3 +290,26 @@ operations:
 		t.Errorf("undeclared scheme: %v", err)
 	}
 }
+
+// A path the service file corrects replaces the page's, with a note (the
+// correction is on purpose; its reason is a comment beside it).
+func TestApplyCorrectsAMisspeltPath(t *testing.T) {
+	cfg, err := Parse("svc.yaml", []byte(`
+operations:
+  # the page's URI says traffc-…
+  - {page: a.md, path: "/v3/{project_id}/traffic-rules"}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	op := &model.Operation{Loc: model.Loc{File: "a.md", Line: 1}, Method: "GET", Path: "/v3/{project_id}/traffc-rules",
+		Params: []*model.Param{{Name: "project_id", In: model.InPath, Required: true, Schema: str()}}}
+	var got []string
+	for _, d := range Apply(cfg, []*model.Page{{Operations: []*model.Operation{op}}}, nil) {
+		got = append(got, d.String())
+	}
+	want := []string{`svc.yaml:4 (page a.md): note: service file sets path /v3/{project_id}/traffic-rules; the page says /v3/{project_id}/traffc-rules`}
+	if diff := cmp.Diff(want, got); diff != "" || op.Path != "/v3/{project_id}/traffic-rules" {
+		t.Errorf("path %s; diagnostics (-want +got):\n%s", op.Path, diff)
+	}
+}
