@@ -278,15 +278,22 @@ func (p *page) scan() {
 		}
 	}
 	// switchTo moves into the section a label line names.
+	failureIndent := 0 // the indentation of the item that began the failure's answer
 	switchTo := func(b *mdhtml.Block, s section, text string) {
-		sec, described, group, lastCaption, lastText = inExamples(s, headed), s, "", nil, text
+		keep := ""
+		if group == failureGroup && (s == secResponse || s == secResponseExample) && b.Indent > failureIndent {
+			// "    -   响应参数" under "-   请求失败的响应消息" (AOS): a label
+			// inside the failure's item is still the failure's.
+			keep = failureGroup
+		}
+		sec, described, group, lastCaption, lastText = inExamples(s, headed), s, keep, nil, text
 		mislabel = nil
 		if copiedLabel(s, headed, headings) {
 			sec, described = headed, headed
 			mislabel = b // said when a table follows ("-   请求参数 无" is harmless)
 		}
 		if isFailure(b.Bold + b.Text) { // "-   异常响应", whose text is dropped as saying no more than its section
-			group = failureGroup
+			group, failureIndent = failureGroup, b.Indent
 		}
 		p.noteSection(s, b.Text, b.Line)
 	}
@@ -308,7 +315,7 @@ func (p *page) scan() {
 				p.failureCodes = append(p.failureCodes, code)
 			}
 		} else if failure {
-			group = failureGroup
+			group, failureIndent = failureGroup, b.Indent
 		}
 		return true
 	}
@@ -350,7 +357,7 @@ func (p *page) scan() {
 			headed, described = sec, sec
 			group = ""
 			if sec == secResponse && isFailure(b.Text) {
-				group = failureGroup
+				group, failureIndent = failureGroup, -1 // a heading: every label under it is inside
 			}
 			p.noteSection(sec, b.Text, b.Line)
 		case mdhtml.Caption:
@@ -446,7 +453,7 @@ func (p *page) scan() {
 				// what follows is the error answer, until an item says 成功.
 				switch {
 				case failure:
-					group = failureGroup
+					group, failureIndent = failureGroup, b.Indent
 				case group == failureGroup:
 					group = ""
 				}

@@ -371,3 +371,20 @@ func TestExampleURLDisagreesWithTheURI(t *testing.T) {
 		}
 	}
 }
+
+// AOS 创建模板 (synthetic page in its shape): "-   请求失败的响应消息" and,
+// nested in it, "-   响应参数" over the failure's table: the nested label
+// is still the failure's, and the table its body.
+func TestLabelNestedInTheFailureItem(t *testing.T) {
+	page := "# 创建模板\n\n## URI\n\nPOST /v2/templates\n\n## 响应消息\n\n-   请求成功的响应消息\n    -   响应参数\n\n        **表 4**  响应参数\n\n" +
+		"        |参数|参数类型|描述|\n        |--|--|--|\n        |id|String|模板ID|\n\n-   请求失败的响应消息\n    -   响应参数\n\n        **表 5**  失败响应参数\n\n" +
+		"        |参数|参数类型|描述|\n        |--|--|--|\n        |message|String|错误信息|\n"
+	pg, diags := ReadAPIReference("p.md", []byte(page))
+	var got []string
+	for _, r := range pg.Operations[0].Responses {
+		got = append(got, r.Status+" "+schemaText(r.Body.Schema, 1))
+	}
+	if want := []string{"200 object{id:string}", "default object{message:string}"}; !slices.Equal(got, want) {
+		t.Errorf("responses = %q, want %q; %v", got, want, diags)
+	}
+}

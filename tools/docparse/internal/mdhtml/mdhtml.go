@@ -34,7 +34,7 @@ type Block struct {
 	Text   string // heading text, caption text after the bold part, code, or plain text
 	Raw    string // the line as written (Text, Caption, Heading), links and all
 	Anchor string // <a name> given to a heading, placed just before a table, or the first on a text line
-	Indent int    // Code: indentation of the opening fence (list nesting)
+	Indent int    // Code: indentation of the opening fence; Text: of the line (list nesting)
 	Table  *TableData
 	// Unterminated is set when a table or code block runs to the end of the page.
 	Unterminated bool
@@ -146,7 +146,7 @@ func (s *splitter) run() {
 			s.i++
 		default:
 			s.i++
-			s.textLine(start, string(line))
+			s.textLine(start, string(line), len(raw)-len(bytes.TrimLeft(raw, " \t")))
 		}
 	}
 }
@@ -173,7 +173,7 @@ func (s *splitter) add(b Block) {
 
 // textLine files one Markdown line as a heading, a bold caption or text.
 // These are parsed by hand: regexps cost more than the rest of a page.
-func (s *splitter) textLine(line int, text string) {
+func (s *splitter) textLine(line int, text string, indent int) {
 	if level, rest, ok := heading(text); ok {
 		s.add(Block{Kind: Heading, Line: line, Level: level, Text: CleanInline(rest), Anchor: firstAnchor(rest), Raw: text})
 		return
@@ -182,7 +182,7 @@ func (s *splitter) textLine(line int, text string) {
 		s.add(Block{Kind: Caption, Line: line, Bold: CleanInline(bold), Text: CleanInline(rest), Raw: text})
 		return
 	}
-	s.add(Block{Kind: Text, Line: line, Text: CleanInline(text), Raw: text, Anchor: firstAnchor(text)})
+	s.add(Block{Kind: Text, Line: line, Text: CleanInline(text), Raw: text, Anchor: firstAnchor(text), Indent: indent})
 }
 
 // heading reads "## text": one to six #, then white space.
