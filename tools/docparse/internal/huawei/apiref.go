@@ -52,6 +52,10 @@ type page struct {
 	endpointLine int
 	// exampleURLs are the request examples' method lines.
 	exampleURLs []exampleURL
+	// curlMediaType is the Content-Type a request example's curl sends;
+	// mediaTyped says a header row named the request's media type.
+	curlMediaType *fileAnswer
+	mediaTyped    bool
 	// seenResponse: a response section's heading has been read.
 	seenResponse bool
 	// fileAnswer is the media type of a success answer that is a file,
@@ -918,6 +922,12 @@ func (p *page) build() {
 		}
 		resp.Body = &model.Body{Loc: model.Loc{File: p.file, Line: a.line}, MediaType: a.mediaType, Schema: &model.Schema{Loc: model.Loc{File: p.file, Line: a.line}, Type: model.TypeString, Format: "binary"}}
 	}
+	if rb, c := p.op.RequestBody, p.curlMediaType; rb != nil && rb.Schema != nil && c != nil && !p.mediaTyped && rb.MediaType != c.mediaType {
+		// AOS's 更新模板 has no header table; its curl sends
+		// -H "Content-Type:multipart/form-data".
+		p.diags.Notef(model.Loc{File: p.file, Line: c.line, What: "example"}, "no header row gives the request's media type; the example's curl sends Content-Type %s: read as that", c.mediaType)
+		rb.MediaType = c.mediaType
+	}
 	p.attachExamples(response, responses)
 	p.checkExampleURLs()
 	if p.op.RequestBody != nil && p.op.RequestBody.Schema == nil {
@@ -1302,6 +1312,7 @@ func (p *page) addRequestParams(params []*model.Param) {
 					p.op.RequestBody = &model.Body{Loc: prm.Loc}
 				}
 				p.op.RequestBody.MediaType = mt
+				p.mediaTyped = p.bareContentType == nil
 				continue
 			}
 		}
@@ -1354,10 +1365,17 @@ type uriBody struct {
 // "description=busybox", --form 'a=b'.
 var formFieldRE = regexp.MustCompile(`^(?:-F|--form)\s+["']?([A-Za-z_][A-Za-z0-9_.\[\]-]*)=`)
 
-// noteFormFields records the curl -F fields of a request example.
+// curlContentTypeRE reads the media type a curl command's -H sends.
+var curlContentTypeRE = regexp.MustCompile(`(?i)(?:-H|--header)\s*["']?\s*content-type\s*:\s*([a-z]+/[a-z0-9.+-]+)`)
+
+// noteFormFields records the curl -F fields of a request example, and the
+// Content-Type its -H sends.
 func (p *page) noteFormFields(b *mdhtml.Block, sec section) {
 	if sec != secRequestExample {
 		return
+	}
+	if m := curlContentTypeRE.FindStringSubmatch(b.Text); m != nil && p.curlMediaType == nil {
+		p.curlMediaType = &fileAnswer{mediaType: strings.ToLower(m[1]), line: b.Line}
 	}
 	for _, l := range strings.Split(b.Text, "\n") {
 		for _, part := range strings.Split(strings.TrimSpace(l), " -F ") {

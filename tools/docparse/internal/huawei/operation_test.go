@@ -388,3 +388,23 @@ func TestLabelNestedInTheFailureItem(t *testing.T) {
 		t.Errorf("responses = %q, want %q; %v", got, want, diags)
 	}
 }
+
+// AOS 更新模板 (synthetic page in its shape): no header row names the
+// request's media type, and the example's curl sends multipart/form-data;
+// a header row, where there is one, decides.
+func TestCurlContentType(t *testing.T) {
+	page := func(header string) string {
+		return "# 更新模板\n\n## URI\n\nPUT /v2/templates/{template_id}\n\n## 请求消息\n\n" + header +
+			"**表 2**  请求参数\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|archive_content|否|String or Binary|文件|\n\n" +
+			"## 请求示例\n\n```\ncurl -k -X PUT -H \"Content-Type:multipart/form-data\" -F \"archive_content=@a.zip\" https://aos.example.com/v2/templates/1\n```\n"
+	}
+	for _, tc := range []struct{ name, header, want string }{
+		{"curl only", "", "multipart/form-data"},
+		{"a header row", "**表 1**  请求Header参数\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|Content-Type|是|String|application/json|\n\n", "application/json"},
+	} {
+		pg, _ := ReadAPIReference("p.md", []byte(page(tc.header)))
+		if got := pg.Operations[0].RequestBody.MediaType; got != tc.want {
+			t.Errorf("%s: media type %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}

@@ -606,8 +606,13 @@ func (r *resolver) declaredSchema(c *rowCtx, name string) *model.Schema {
 		// parameter travels as text.
 		s := &model.Schema{Loc: at, Type: model.TypeAny}
 		what := "any JSON value"
-		if c.param {
+		switch {
+		case c.param:
 			s.Type, what = model.TypeString, "a string"
+		case fileUnion(typeText):
+			// AOS's multipart "archive_content | String or Binary": a
+			// file's bytes or text, binary either way.
+			s.Type, s.Format, what = model.TypeString, "binary", "binary text"
 		}
 		if array {
 			s, what = &model.Schema{Loc: at, Type: model.TypeArray, Items: s}, "an array of "+what+"s"

@@ -228,6 +228,12 @@ func primitiveUnion(t string) (array, ok bool) {
 	return array, true
 }
 
+// fileUnion reports a union of string and binary: "String or Binary".
+func fileUnion(t string) bool {
+	low := strings.ToLower(t)
+	return strings.Contains(low, "binary") && strings.NewReplacer("string", "", "binary", "", " or ", "", "/", "", "|", "", " ", "").Replace(low) == ""
+}
+
 func cutFoldPrefix(s, prefix string) (string, bool) {
 	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
 		return s[len(prefix):], true

@@ -264,3 +264,22 @@ func TestMapsOfTableObjectsAndUnions(t *testing.T) {
 		})
 	}
 }
+
+func TestPrimitiveUnions(t *testing.T) {
+	for _, tc := range []struct {
+		t            string
+		array, union bool
+		file         bool
+	}{
+		{"Integer or String or Float or Boolean", false, true, false},
+		{"Array of integers/string/float/boolean", true, true, false},
+		{"String or Binary", false, true, true},
+		{"String", false, false, false},
+		{"Tag or Label", false, false, false},
+	} {
+		array, union := primitiveUnion(tc.t)
+		if array != tc.array || union != tc.union || fileUnion(tc.t) != tc.file {
+			t.Errorf("%q: array %v union %v file %v; want %v %v %v", tc.t, array, union, fileUnion(tc.t), tc.array, tc.union, tc.file)
+		}
+	}
+}
