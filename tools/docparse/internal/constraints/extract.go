@@ -736,6 +736,10 @@ func (x *extractor) constant(line, s string) {
 		}
 	}
 	subject = strings.TrimRight(subject, "的")
+	switch strings.TrimPrefix(strings.TrimPrefix(subject, "约束："), "约束:") {
+	case "此请求中", "该请求中", "本请求中", "此请求中值", "该请求中值", "本请求中值":
+		subject = "值" // FunctionGraph's "此请求中值必须为stop": the field's value in this call
+	}
 	switch subject {
 	case "", "该字段", "该参数", "此参数", "此字段", "参数值", "取值", "值", "该值", "该参数值", "取值范围", x.name:
 	default:
