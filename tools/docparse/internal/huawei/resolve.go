@@ -397,8 +397,11 @@ var identifierRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 // stopped_at" (FunctionGraph: one or the other, as action_type says), into
 // one optional member each; any other member is itself.
 func (r *resolver) alternativeMembers(p *model.Property) []*model.Property {
+	if !strings.Contains(p.Name, "/") {
+		return []*model.Property{p}
+	}
 	parts := strings.Split(p.Name, "/")
-	if len(parts) < 2 || len(parts) > 4 {
+	if len(parts) > 4 {
 		return []*model.Property{p}
 	}
 	for i, part := range parts {

@@ -222,7 +222,7 @@ func (b *tableBuilder) done() *TableData {
 func (b *tableBuilder) token(z *html.Tokenizer, tt html.TokenType, tag atom.Atom, raw []byte, pos int) {
 	switch tt {
 	case html.StartTagToken, html.SelfClosingTagToken:
-		b.startTag(z, tag, pos)
+		b.startTag(z, tag, raw, pos)
 	case html.EndTagToken:
 		b.endTag(tag)
 	case html.TextToken:
@@ -237,7 +237,7 @@ func (b *tableBuilder) token(z *html.Tokenizer, tt html.TokenType, tag atom.Atom
 	}
 }
 
-func (b *tableBuilder) startTag(z *html.Tokenizer, tag atom.Atom, pos int) {
+func (b *tableBuilder) startTag(z *html.Tokenizer, tag atom.Atom, raw []byte, pos int) {
 	switch tag {
 	case atom.Thead:
 		b.inHead = true
@@ -255,7 +255,12 @@ func (b *tableBuilder) startTag(z *html.Tokenizer, tag atom.Atom, pos int) {
 		if tag == atom.Th {
 			b.rowIsTH = true
 		}
-		b.rowspan, b.colspan = cellSpans(z)
+		b.rowspan, b.colspan = 1, 1
+		if bytes.Contains(raw, []byte("span")) {
+			// Reading every attribute costs allocations on each of a
+			// page's thousands of cells; few cells span.
+			b.rowspan, b.colspan = cellSpans(z)
+		}
 		b.cell.start()
 	case atom.P, atom.Div, atom.Br:
 		b.cell.breakLine()
