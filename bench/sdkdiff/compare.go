@@ -157,7 +157,9 @@ func compareParams(p *pair, add addFunc) {
 	byName := map[string]specParam{}
 	for _, sp := range p.Ours.Params {
 		ours[key(sp.Name, sp.In)] = sp
-		byName[strings.ToLower(sp.Name)] = sp
+		if sp.In != "path" { // path names pair by position below
+			byName[strings.ToLower(sp.Name)] = sp
+		}
 	}
 	// The SDK names path fields after its own placeholders; ours may differ.
 	sdkPH := placeholder.FindAllString(p.SDK.Path, -1)
