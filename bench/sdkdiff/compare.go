@@ -105,7 +105,8 @@ func bodyOverlap(a, b *node) float64 {
 	return float64(inter) / float64(len(a.Fields)+len(b.Fields)-inter)
 }
 
-// ignoredHeaders are request headers pages list and the SDK sets itself.
+// ignoredHeaders are request headers the transport sets, whichever side
+// lists them.
 var ignoredHeaders = map[string]bool{"x-auth-token": true, "content-type": true}
 
 // compare fills p.Diffs.
@@ -181,6 +182,9 @@ func compareParams(p *pair, add addFunc) {
 		k := key(name, s.In)
 		o, ok := ours[k]
 		where := "param " + s.In + " " + s.Name
+		if s.In == "header" && ignoredHeaders[strings.ToLower(s.Name)] {
+			continue
+		}
 		if !ok {
 			if other, found := byName[strings.ToLower(name)]; found {
 				add("param-place", where, fmt.Sprintf("ours in %s", other.In), other.Source)

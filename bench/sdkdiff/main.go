@@ -25,6 +25,7 @@ func main() {
 	specFile := flag.String("spec", "", "OpenAPI spec written by docparse")
 	summaryOnly := flag.Bool("summary", false, "print only the summary")
 	verbose := flag.Bool("v", false, "also list required-ours-only, which is counted only")
+	pages := flag.String("pages", "", "directory the spec's x-docapi-source paths are relative to; when set, a field we lack is classed by where its page names it")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: sdkdiff -spec specs/x.yaml <sdk service dir>...\n")
 		flag.PrintDefaults()
@@ -34,7 +35,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	opts := options{summaryOnly: *summaryOnly, verbose: *verbose}
+	opts := options{summaryOnly: *summaryOnly, verbose: *verbose, pages: *pages}
 	if err := run(context.Background(), os.Stdout, *specFile, flag.Args(), opts); err != nil {
 		fmt.Fprintln(os.Stderr, "sdkdiff:", err)
 		os.Exit(1)
@@ -44,6 +45,7 @@ func main() {
 type options struct {
 	summaryOnly bool
 	verbose     bool
+	pages       string
 }
 
 // quiet kinds are counted in the summary but listed only with -v.
@@ -65,6 +67,9 @@ func run(ctx context.Context, w io.Writer, specFile string, sdkDirs []string, op
 	pairs, sdkOnly, oursOnly := match(sdk, ours)
 	for i := range pairs {
 		compare(&pairs[i])
+	}
+	if opts.pages != "" {
+		newPageLookup(opts.pages).refine(pairs)
 	}
 	sort.Slice(pairs, func(i, j int) bool {
 		return opKey(pairs[i].Ours.Method, pairs[i].Ours.Path)+pairs[i].Ours.ID < opKey(pairs[j].Ours.Method, pairs[j].Ours.Path)+pairs[j].Ours.ID
