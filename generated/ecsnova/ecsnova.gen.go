@@ -3067,11 +3067,13 @@ type ListIpsResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:107 table "表 4 云服务器网络参数结构说明"
 type ListIpsResponseBodyAddressesValueItem struct {
 	// Addr IP地址
+	// 约束：IP地址格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:134 table "表 4 云服务器网络参数结构说明" row 2
 	Addr string `json:"addr,omitempty"`
 
 	// Version IP地址版本，IPv4或者IPv6
+	// 约束：4 or 6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:121 table "表 4 云服务器网络参数结构说明" row 1
 	Version int64 `json:"version,omitempty"`
@@ -6740,11 +6742,13 @@ type ShowImageResponseBodyImage struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:105 table "表 4 云服务器网络参数结构说明"
 type ShowIPResponseBodyValueItem struct {
 	// Addr IP地址
+	// 约束：IP地址格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:132 table "表 4 云服务器网络参数结构说明" row 2
 	Addr string `json:"addr,omitempty"`
 
 	// Version IP地址版本，IPv4或者IPv6
+	// 约束：4 or 6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:119 table "表 4 云服务器网络参数结构说明" row 1
 	Version int64 `json:"version,omitempty"`
@@ -7394,22 +7398,6 @@ type NovaListFlavorsDetailsParams struct {
 	SortDir *string `form:"sort_dir,omitempty" json:"sort_dir,omitempty"`
 }
 
-// NovaShowFlavorParams defines parameters for NovaShowFlavor.
-type NovaShowFlavorParams struct {
-	// FlavorsID 规格ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:36 table "表 1 参数说明" row 2
-	FlavorsID string `form:"flavors_id" json:"flavors_id"`
-}
-
-// NovaShowFlavorExtraSpecsParams defines parameters for NovaShowFlavorExtraSpecs.
-type NovaShowFlavorExtraSpecsParams struct {
-	// FlavorsID 规格ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格extra_specs的详情.md:36 table "表 1 参数说明" row 2
-	FlavorsID string `form:"flavors_id" json:"flavors_id"`
-}
-
 // ListImagesParams defines parameters for ListImages.
 type ListImagesParams struct {
 	// Name 镜像名称。
@@ -7934,7 +7922,7 @@ type ClientInterface interface {
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id} (the `NovaShowFlavor` operationId).
-	NovaShowFlavor(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaShowFlavor(ctx context.Context, projectID string, flavorID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowFlavorExtraSpecs 查询云服务器规格extra_specs的详情
 	//
@@ -7943,7 +7931,7 @@ type ClientInterface interface {
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格extra_specs的详情.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs (the `NovaShowFlavorExtraSpecs` operationId).
-	NovaShowFlavorExtraSpecs(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaShowFlavorExtraSpecs(ctx context.Context, projectID string, flavorID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListImages 查询镜像列表（废弃）
 	//
@@ -9318,8 +9306,8 @@ func (c *Client) NovaListFlavorsDetails(ctx context.Context, projectID string, p
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id} (the `NovaShowFlavor` operationId).
-func (c *Client) NovaShowFlavor(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaShowFlavorRequest(c.Server, projectID, flavorID, params)
+func (c *Client) NovaShowFlavor(ctx context.Context, projectID string, flavorID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaShowFlavorRequest(c.Server, projectID, flavorID)
 	if err != nil {
 		return nil, err
 	}
@@ -9337,8 +9325,8 @@ func (c *Client) NovaShowFlavor(ctx context.Context, projectID string, flavorID 
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格extra_specs的详情.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs (the `NovaShowFlavorExtraSpecs` operationId).
-func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaShowFlavorExtraSpecsRequest(c.Server, projectID, flavorID, params)
+func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, projectID string, flavorID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaShowFlavorExtraSpecsRequest(c.Server, projectID, flavorID)
 	if err != nil {
 		return nil, err
 	}
@@ -11981,7 +11969,7 @@ func NewNovaListFlavorsDetailsRequest(server string, projectID string, params *N
 }
 
 // NewNovaShowFlavorRequest constructs an http.Request for the NovaShowFlavor method
-func NewNovaShowFlavorRequest(server string, projectID string, flavorID string, params *NovaShowFlavorParams) (*http.Request, error) {
+func NewNovaShowFlavorRequest(server string, projectID string, flavorID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -11997,12 +11985,6 @@ func NewNovaShowFlavorRequest(server string, projectID string, flavorID string, 
 		return nil, err
 	}
 
-	if params != nil {
-
-		queryURL.Query("flavors_id", param.String(params.FlavorsID))
-
-	}
-
 	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
@@ -12012,7 +11994,7 @@ func NewNovaShowFlavorRequest(server string, projectID string, flavorID string, 
 }
 
 // NewNovaShowFlavorExtraSpecsRequest constructs an http.Request for the NovaShowFlavorExtraSpecs method
-func NewNovaShowFlavorExtraSpecsRequest(server string, projectID string, flavorID string, params *NovaShowFlavorExtraSpecsParams) (*http.Request, error) {
+func NewNovaShowFlavorExtraSpecsRequest(server string, projectID string, flavorID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -12026,12 +12008,6 @@ func NewNovaShowFlavorExtraSpecsRequest(server string, projectID string, flavorI
 	queryURL, err := param.URL(server, "/v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
-	}
-
-	if params != nil {
-
-		queryURL.Query("flavors_id", param.String(params.FlavorsID))
-
 	}
 
 	req, err := queryURL.NewRequest(http.MethodGet, nil)
@@ -15021,7 +14997,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id} (the `NovaShowFlavor` operationId).
-	NovaShowFlavorWithResponse(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorParams, reqEditors ...RequestEditorFn) (*NovaShowFlavorResponse, error)
+	NovaShowFlavorWithResponse(ctx context.Context, projectID string, flavorID string, reqEditors ...RequestEditorFn) (*NovaShowFlavorResponse, error)
 
 	// NovaShowFlavorExtraSpecsWithResponse 查询云服务器规格extra_specs的详情
 	//
@@ -15032,7 +15008,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs (the `NovaShowFlavorExtraSpecs` operationId).
-	NovaShowFlavorExtraSpecsWithResponse(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*NovaShowFlavorExtraSpecsResponse, error)
+	NovaShowFlavorExtraSpecsWithResponse(ctx context.Context, projectID string, flavorID string, reqEditors ...RequestEditorFn) (*NovaShowFlavorExtraSpecsResponse, error)
 
 	// ListImagesWithResponse 查询镜像列表（废弃）
 	//
@@ -20164,8 +20140,8 @@ func (c *ClientWithResponses) NovaListFlavorsDetailsWithResponse(ctx context.Con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id} (the `NovaShowFlavor` operationId).
-func (c *ClientWithResponses) NovaShowFlavorWithResponse(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorParams, reqEditors ...RequestEditorFn) (*NovaShowFlavorResponse, error) {
-	rsp, err := c.NovaShowFlavor(ctx, projectID, flavorID, params, reqEditors...)
+func (c *ClientWithResponses) NovaShowFlavorWithResponse(ctx context.Context, projectID string, flavorID string, reqEditors ...RequestEditorFn) (*NovaShowFlavorResponse, error) {
+	rsp, err := c.NovaShowFlavor(ctx, projectID, flavorID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20181,8 +20157,8 @@ func (c *ClientWithResponses) NovaShowFlavorWithResponse(ctx context.Context, pr
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs (the `NovaShowFlavorExtraSpecs` operationId).
-func (c *ClientWithResponses) NovaShowFlavorExtraSpecsWithResponse(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*NovaShowFlavorExtraSpecsResponse, error) {
-	rsp, err := c.NovaShowFlavorExtraSpecs(ctx, projectID, flavorID, params, reqEditors...)
+func (c *ClientWithResponses) NovaShowFlavorExtraSpecsWithResponse(ctx context.Context, projectID string, flavorID string, reqEditors ...RequestEditorFn) (*NovaShowFlavorExtraSpecsResponse, error) {
+	rsp, err := c.NovaShowFlavorExtraSpecs(ctx, projectID, flavorID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}

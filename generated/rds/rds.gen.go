@@ -1494,7 +1494,7 @@ type CreateConfigurationRequestBody struct {
 	// 详情请参见表3。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:86 table "表 2 参数说明" row 3
-	Values *CreateConfigurationValues `json:"values,omitempty"`
+	Values map[string]string `json:"values,omitempty"`
 }
 
 // CreateConfigurationResponseBody defines model for CreateConfigurationResponseBody.
@@ -1599,7 +1599,7 @@ type CreateConfigurationV3RequestBody struct {
 	// 详情请参见表3。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:91 table "表 2 参数说明" row 3
-	Values *CreateConfigurationV3Values `json:"values,omitempty"`
+	Values map[string]string `json:"values,omitempty"`
 }
 
 // CreateConfigurationV3ResponseBody defines model for CreateConfigurationV3ResponseBody.
@@ -1611,38 +1611,6 @@ type CreateConfigurationV3ResponseBody struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:217 table "表 5 要素说明" row 1
 	Configuration *CreateConfigurationV3Configuration `json:"configuration,omitempty"`
-}
-
-// CreateConfigurationV3Values 参数值对象，用户基于默认参数组自定义的参数值。默认不修改参数值。
-// 详情请参见表3。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:117 table "表 3 values字段数据结构说明"
-type CreateConfigurationV3Values struct {
-	// Key 参数名称，"max_connections":"10"。为空时不修改参数值，key不为空时value也不可为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:127 table "表 3 values字段数据结构说明" row 1
-	Key *string `json:"key,omitempty"`
-
-	// Value 参数值，"max_connections":"10"。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:136 table "表 3 values字段数据结构说明" row 2
-	Value *string `json:"value,omitempty"`
-}
-
-// CreateConfigurationValues 参数值对象，用户基于默认参数模板自定义的参数值。默认不修改参数值。
-// 详情请参见表3。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:112 table "表 3 values字段数据结构说明"
-type CreateConfigurationValues struct {
-	// Key 参数名称，"max_connections":"10"。为空时不修改参数值，key不为空时value也不可为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:122 table "表 3 values字段数据结构说明" row 1
-	Key *string `json:"key,omitempty"`
-
-	// Value 参数值，"max_connections":"10"。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:131 table "表 3 values字段数据结构说明" row 2
-	Value *string `json:"value,omitempty"`
 }
 
 // CreateDatabaseRequestBody defines model for CreateDatabaseRequestBody.
@@ -8164,7 +8132,7 @@ type UpdateConfigurationRequestBody struct {
 	// 详情请参见表3。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:99 table "表 2 参数说明" row 3
-	Values *UpdateConfigurationValues `json:"values,omitempty"`
+	Values map[string]string `json:"values,omitempty"`
 }
 
 // UpdateConfigurationV3RequestBody defines model for UpdateConfigurationV3RequestBody.
@@ -8185,39 +8153,7 @@ type UpdateConfigurationV3RequestBody struct {
 	// 详情请参见表3。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:99 table "表 2 参数说明" row 3
-	Values *UpdateConfigurationV3Values `json:"values,omitempty"`
-}
-
-// UpdateConfigurationV3Values 参数值对象，用户基于默认参数组自定义的参数值。为空时不修改参数值。
-// 详情请参见表3。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:115 table "表 3 values字段数据结构说明"
-type UpdateConfigurationV3Values struct {
-	// Key 参数名称，以名称作为key，如"max_connections":"10"。key不为空时value也不可为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:125 table "表 3 values字段数据结构说明" row 1
-	Key *string `json:"key,omitempty"`
-
-	// Value 参数值，以值作为value，如"max_connections":"10"。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:134 table "表 3 values字段数据结构说明" row 2
-	Value *string `json:"value,omitempty"`
-}
-
-// UpdateConfigurationValues 参数值对象，用户基于默认参数模板自定义的参数值。为空时不修改参数值。
-// 详情请参见表3。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:115 table "表 3 values字段数据结构说明"
-type UpdateConfigurationValues struct {
-	// Key 参数名称，以名称作为key，如"max_connections":"10"。key不为空时value也不可为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:125 table "表 3 values字段数据结构说明" row 1
-	Key *string `json:"key,omitempty"`
-
-	// Value 参数值，以值作为value，如"max_connections":"10"。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:134 table "表 3 values字段数据结构说明" row 2
-	Value *string `json:"value,omitempty"`
+	Values map[string]string `json:"values,omitempty"`
 }
 
 // UpdateConfigurationsApplyApplyResults defines model for UpdateConfigurationsApplyApplyResults.
@@ -8295,7 +8231,7 @@ type UpdateInstancesConfigurationRequestBody struct {
 	// 详情请参见表3。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:76 table "表 2 参数说明" row 1
-	Values UpdateInstancesConfigurationValues `json:"values"`
+	Values map[string]string `json:"values"`
 }
 
 // UpdateInstancesConfigurationResponseBody defines model for UpdateInstancesConfigurationResponseBody.
@@ -8308,22 +8244,6 @@ type UpdateInstancesConfigurationResponseBody struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:151 table "表 4 要素说明" row 1
 	RestartRequired bool `json:"restart_required,omitempty"`
-}
-
-// UpdateInstancesConfigurationValues 参数值对象，用户基于默认参数模板自定义的参数值。
-// 详情请参见表3。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:92 table "表 3 values字段数据结构说明"
-type UpdateInstancesConfigurationValues struct {
-	// Key 参数名称，以参数名称作为key，如"max_connections":"10"。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:102 table "表 3 values字段数据结构说明" row 1
-	Key string `json:"key"`
-
-	// Value 参数值，以参数对应的值作为value，如"max_connections":"10"。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:111 table "表 3 values字段数据结构说明" row 2
-	Value string `json:"value"`
 }
 
 // UpdateParameterRequestBody defines model for UpdateParameterRequestBody.

@@ -8678,12 +8678,14 @@ type NeutronCreateFirewallRuleRequestBody struct {
 type NeutronCreateFirewallRuleRequestBodyFirewallRule struct {
 	// Action 对通过网络ACL的流量执行的操作。
 	// 取值范围：deny（拒绝）/allow（允许）
+	// 约束：deny/allow
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:151 table "表 2 Firewall Rule对象" row 9
 	Action *NeutronCreateFirewallRuleRequestBodyFirewallRuleAction `json:"action,omitempty"`
 
 	// Description 网络ACL规则描述。
 	// 使用说明：最长255个字符
+	// 约束：最长255个字符
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:69 table "表 2 Firewall Rule对象" row 2
 	Description *string `json:"description,omitempty"`
@@ -8695,30 +8697,35 @@ type NeutronCreateFirewallRuleRequestBodyFirewallRule struct {
 
 	// DestinationPort 目的端口号或者一段端口范围。
 	// 取值范围：位于[1,65535]中一个整数或者一段端口范围a:b
+	// 约束：位于[1,65535]中一个整数或者一段端口范围a:b
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:105 table "表 2 Firewall Rule对象" row 5
 	DestinationPort *string `json:"destination_port,omitempty"`
 
 	// Enabled 是否使能网络ACL规则。
 	// 取值范围：true/false
+	// 约束：true/false
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:163 table "表 2 Firewall Rule对象" row 10
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// IPVersion IP协议版本。
 	// 取值范围：4、6，分别表示创建ipv4和ipv6。
+	// 约束：4/6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:117 table "表 2 Firewall Rule对象" row 6
 	IPVersion *NeutronCreateFirewallRuleRequestBodyFirewallRuleIPVersion `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
 	// 使用说明：最长255个字符
+	// 约束：最长255个字符
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:57 table "表 2 Firewall Rule对象" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Protocol IP协议。
 	// 取值范围：支持TCP，UDP，ICMP
+	// 约束：支持TCP，UDP，ICMP
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:81 table "表 2 Firewall Rule对象" row 3
 	Protocol *string `json:"protocol,omitempty"`
@@ -8730,6 +8737,7 @@ type NeutronCreateFirewallRuleRequestBodyFirewallRule struct {
 
 	// SourcePort 源端口号或者一段端口范围。
 	// 取值范围：位于[1,65535]中一个整数或者一段端口范围a:b
+	// 约束：位于[1,65535]中一个整数或者一段端口范围a:b
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:93 table "表 2 Firewall Rule对象" row 4
 	SourcePort *string `json:"source_port,omitempty"`
@@ -8737,12 +8745,14 @@ type NeutronCreateFirewallRuleRequestBodyFirewallRule struct {
 
 // NeutronCreateFirewallRuleRequestBodyFirewallRuleAction 对通过网络ACL的流量执行的操作。
 // 取值范围：deny（拒绝）/allow（允许）
+// 约束：deny/allow
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:151 table "表 2 Firewall Rule对象" row 9
 type NeutronCreateFirewallRuleRequestBodyFirewallRuleAction string
 
 // NeutronCreateFirewallRuleRequestBodyFirewallRuleIPVersion IP协议版本。
 // 取值范围：4、6，分别表示创建ipv4和ipv6。
+// 约束：4/6
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:117 table "表 2 Firewall Rule对象" row 6
 type NeutronCreateFirewallRuleRequestBodyFirewallRuleIPVersion int64

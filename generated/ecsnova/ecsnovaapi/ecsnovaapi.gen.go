@@ -1237,9 +1237,9 @@ var opNovaShowFlavor = &huawei.Operation{Service: "ecsnova", Name: "NovaShowFlav
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:1
-func (c *Client) NovaShowFlavor(ctx context.Context, flavorID string, params *ecsnova.NovaShowFlavorParams) (*ecsnova.NovaShowFlavorResponseBody, error) {
+func (c *Client) NovaShowFlavor(ctx context.Context, flavorID string) (*ecsnova.NovaShowFlavorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowFlavor, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return ecsnova.NewNovaShowFlavorRequest(server, ids.Project, flavorID, params)
+		return ecsnova.NewNovaShowFlavorRequest(server, ids.Project, flavorID)
 	})
 	if err != nil {
 		return nil, err
@@ -1258,9 +1258,9 @@ var opNovaShowFlavorExtraSpecs = &huawei.Operation{Service: "ecsnova", Name: "No
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格extra_specs的详情.md:1
-func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, flavorID string, params *ecsnova.NovaShowFlavorExtraSpecsParams) (*ecsnova.NovaShowFlavorExtraSpecsResponseBody, error) {
+func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, flavorID string) (*ecsnova.NovaShowFlavorExtraSpecsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowFlavorExtraSpecs, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return ecsnova.NewNovaShowFlavorExtraSpecsRequest(server, ids.Project, flavorID, params)
+		return ecsnova.NewNovaShowFlavorExtraSpecsRequest(server, ids.Project, flavorID)
 	})
 	if err != nil {
 		return nil, err

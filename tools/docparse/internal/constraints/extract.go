@@ -1100,13 +1100,26 @@ func (x *extractor) lengthSentence(line, s string) {
 			}
 		}
 	}
-	if m := exactLengthRE.FindStringSubmatchIndex(s); m != nil && !boundedBefore(s[:m[0]]) && ok(m[:2]) {
+	if m := exactLengthRE.FindStringSubmatchIndex(s); m != nil && !boundedBefore(s[:m[0]]) && !rangeFollows(s[m[1]:]) && ok(m[:2]) {
 		n, _ := strconv.Atoi(s[m[2]:m[3]])
 		if s[m[6]:m[7]] != "字节" && n > 0 {
 			x.add(Found{Keyword: KeyMinLength, Number: float64(n), Sentence: s})
 		}
 		x.add(Found{Keyword: KeyMaxLength, Number: float64(n), Sentence: s})
 	}
+}
+
+// rangeFollows reports text that goes on to a range's upper end ("长度为8"
+// in "长度为8到32位的字符串"): the number was its lower end, no exact
+// length.
+func rangeFollows(rest string) bool {
+	rest = strings.TrimSpace(rest)
+	for _, sep := range []string{"~", "～", "-", "－", "—", "至", "到", ",", "，"} {
+		if after, ok := strings.CutPrefix(rest, sep); ok {
+			return strings.IndexFunc(strings.TrimSpace(after), func(r rune) bool { return r < '0' || r > '9' }) != 0
+		}
+	}
+	return false
 }
 
 // boundedBefore reports "最大" or "最小" just before "长度为": a bound,
@@ -1127,7 +1140,7 @@ func unitFollows(rest string) bool {
 	if rest == "" {
 		return true
 	}
-	for _, p := range []string{"，", ",", "、", "。", "；", ";", "）", ")", "（", "(", "之间", "的整数", "的数字", "的正整数", "整数", "闭区间", "默认", "以内", "内"} {
+	for _, p := range []string{"，", ",", "、", "。", "；", ";", "）", ")", "（", "(", "之间", "的整数", "的数字", "的正整数", "整数", "闭区间", "默认", "以内", "内", "的字符串", "的字符"} {
 		if strings.HasPrefix(rest, p) {
 			return p != "、"
 		}

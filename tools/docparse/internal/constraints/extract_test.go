@@ -183,6 +183,9 @@ func TestExtractPatterns(t *testing.T) {
 		{"port_range_max", model.TypeInteger, "取值范围：1-65535（当表示code时为0-255）", "-"},
 		{"name", model.TypeString, "数量大于1时系统会自动在名称后加编号，故此时名称的长度为[1-59]个字符。", "-"},
 		{"protocol", model.TypeString, "取值范围：icmp、tcp、udp等", "-"},
+		// Kafka 创建用户: a range of lengths "的字符串", not an exact one.
+		{"user_passwd", model.TypeString, "用户密码。\n- 输入长度为8到32位的字符串。", "minLength=8; maxLength=32"},
+		{"code", model.TypeString, "验证码，长度为6，其中均为数字。", "minLength=6; maxLength=6"},
 	})
 }
 

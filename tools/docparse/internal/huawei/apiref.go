@@ -969,6 +969,9 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 			if ph := p.placeholderFor(name); ph != "" {
 				p.diags.Notef(at, "row %q is the path's {%s}, spelled differently; read as that path parameter", name, ph)
 				name = ph
+			} else if ph := p.renamedResourceID(name, f.required); kind == kindURI && ph != "" {
+				p.diags.Warnf(at, "row %q names no placeholder of the path %s, whose {%s} no row documents; read as {%s}", name, p.op.Path, ph, ph)
+				name = ph
 			}
 		}
 		names, alternatives := []string{name}, false
@@ -1093,6 +1096,14 @@ func (p *page) placeholderFor(name string) string {
 	if match == "" {
 		return ""
 	}
+	if p.uriRows()[match] {
+		return ""
+	}
+	return match
+}
+
+// uriRows is the names of the rows of the page's URI and path tables.
+func (p *page) uriRows() map[string]bool {
 	if p.uriRowNames == nil {
 		p.uriRowNames = map[string]bool{}
 		for _, other := range p.tables {
@@ -1106,10 +1117,59 @@ func (p *page) placeholderFor(name string) string {
 			}
 		}
 	}
-	if p.uriRowNames[match] {
+	return p.uriRowNames
+}
+
+// renamedResourceID is the path's last placeholder when a required URI
+// table row documents it under another name: DRS's DELETE
+// …/replication_task/{task_id} lists jobId (任务ID) and no task_id. Both
+// must name an id, the placeholder must be the one no row documents and
+// the row the one that names neither a placeholder nor a key of the query
+// string; a tenant's id is never so renamed. "" for any other row.
+func (p *page) renamedResourceID(name string, required bool) string {
+	isID := func(s string) bool { return strings.HasSuffix(model.FoldName(s), "id") }
+	phs := model.PathParams(p.op.Path)
+	if !required || !isID(name) || len(phs) == 0 {
 		return ""
 	}
-	return match
+	rows := p.uriRows()
+	documented := func(ph string) bool {
+		for row := range rows {
+			if row == ph || model.FoldName(row) == model.FoldName(ph) {
+				return true
+			}
+		}
+		return false
+	}
+	var undocumented []string
+	for _, ph := range phs {
+		if !documented(ph) {
+			undocumented = append(undocumented, ph)
+		}
+	}
+	last := phs[len(phs)-1]
+	if len(undocumented) != 1 || undocumented[0] != last || !isID(last) || tenantID(last) {
+		return ""
+	}
+	strays := 0
+	for row := range rows {
+		if isID(row) && !slices.ContainsFunc(phs, func(ph string) bool { return model.FoldName(ph) == model.FoldName(row) }) && !p.query[row] && !p.exampleQuery[row] {
+			strays++
+		}
+	}
+	if strays != 1 || p.query[name] || p.exampleQuery[name] {
+		return ""
+	}
+	return last
+}
+
+// tenantID reports the placeholder of a project's or account's id.
+func tenantID(name string) bool {
+	switch model.FoldName(name) {
+	case "projectid", "domainid", "tenantid", "accountid":
+		return true
+	}
+	return false
 }
 
 var mediaTypeRE = regexp.MustCompile(`(?:application|text|multipart)/[A-Za-z0-9.+-]+`)

@@ -1,6 +1,7 @@
 package huawei
 
 import (
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
@@ -109,6 +110,9 @@ func (r *resolver) elsewhere(c *rowCtx, ref typeRef) *model.Schema {
 // VPC's network table provider:network_type: fields); of arrays of obj
 // when the example's values are arrays; nil otherwise.
 func (r *resolver) mapOfTable(c *rowCtx, obj *model.Schema) *model.Schema {
+	if m := r.keyValueMap(c, obj); m != nil {
+		return m
+	}
 	values, ok := r.mapValues(c)
 	if !ok {
 		return nil
@@ -127,6 +131,34 @@ func (r *resolver) mapOfTable(c *rowCtx, obj *model.Schema) *model.Schema {
 	}
 	r.diags.Notef(c.typeLoc(), "object %q is a map (its description says so, and its example's keys are no field names); its table describes its values", c.path)
 	return &model.Schema{Loc: c.at, Type: model.TypeObject, AdditionalProperties: val}
+}
+
+// keyValueMap is the map a table of two rows, key and value, describes
+// when the example's object has other members: RDS's values, "key |
+// 参数名称，以名称作为key，如"max_connections":"10"" and "value", with the
+// example {"max_connections": "10", "autocommit": "OFF"}. A table of key
+// and value whose example shows them ({"key": "k", "value": "v"}, a tag)
+// is an object; nil then, and when there is no example to tell.
+func (r *resolver) keyValueMap(c *rowCtx, obj *model.Schema) *model.Schema {
+	if obj.Elsewhere != nil || len(obj.Properties) != 2 {
+		return nil
+	}
+	key, value := obj.Property("key"), obj.Property("value")
+	if key == nil || value == nil || key.Schema == nil || key.Schema.Type != model.TypeString {
+		return nil
+	}
+	v, found := r.exampleAt(c)
+	m, ok := v.(map[string]any)
+	if !found || !ok || len(m) == 0 {
+		return nil
+	}
+	for k := range m {
+		if obj.Property(k) != nil {
+			return nil
+		}
+	}
+	r.diags.Notef(c.typeLoc(), "object %q has a table of key and value, and its example's members are neither (%s): read as a map of the value's type", c.path, strings.Join(slices.Sorted(maps.Keys(m)), ", "))
+	return &model.Schema{Loc: c.at, Type: model.TypeObject, Description: obj.Description, AdditionalProperties: value.Schema}
 }
 
 // mapValues is a value of the row's object in the example when the

@@ -118,3 +118,32 @@ func TestLinkedMapValues(t *testing.T) {
 		t.Errorf("metadata: %+v, want the linked table itself", meta)
 	}
 }
+
+// RDS 修改参数模板参数 (synthetic page in its shape): values links a table
+// of key and value, and the example's members are parameter names: a map
+// of strings. A tag table of key and value, shown as such, stays an object.
+func TestKeyValueTableIsAMap(t *testing.T) {
+	page := func(example string) string {
+		return "# 修改参数模板参数\n\n## URI\n\nPUT /v3/{project_id}/configurations/{config_id}\n\n## 请求消息\n\n**表 1**  参数说明\n\n" +
+			"|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|values|否|Object|参数值对象。详情请参见[表2](#t2)。|\n\n" +
+			"<a name=\"t2\"></a>\n**表 2**  values字段数据结构说明\n\n|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n" +
+			"|key|否|String|参数名称，以名称作为key。|\n|value|否|String|参数值。|\n\n-   请求样例\n\n    ```\n    " + example + "\n    ```\n"
+	}
+	for _, tc := range []struct {
+		name, example string
+		isMap         bool
+	}{
+		{"parameter names", `{"values": {"max_connections": "10", "autocommit": "OFF"}}`, true},
+		{"a key and a value", `{"values": {"key": "k", "value": "v"}}`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pg, _ := ReadAPIReference("p.md", []byte(page(tc.example)))
+			values := pg.Operations[0].RequestBody.Schema.Property("values").Schema
+			isMap := values.AdditionalProperties != nil && values.AdditionalProperties.Type == model.TypeString && len(values.Properties) == 0
+			isObject := values.AdditionalProperties == nil && values.Property("key") != nil && values.Property("value") != nil
+			if isMap != tc.isMap || isObject == tc.isMap {
+				t.Errorf("values = %s (additionalProperties %v), want a map of strings: %v", schemaText(values, 2), values.AdditionalProperties, tc.isMap)
+			}
+		})
+	}
+}

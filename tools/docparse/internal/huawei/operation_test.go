@@ -207,3 +207,46 @@ func bodyExamples(r *model.Response) []*model.Example {
 	}
 	return r.Body.Examples
 }
+
+// DRS 删除备份迁移任务 (synthetic page in its shape): the URI table calls
+// the path's {task_id} jobId. The one id row that names no placeholder is
+// the one placeholder no row documents; never a tenant's id, which pages
+// often leave out beside a real query parameter.
+func TestURIRowRenamesTheResourceID(t *testing.T) {
+	page := func(path, rows string) string {
+		return "# 删除任务\n\n## URI\n\nDELETE " + path + "\n\n**表 1**  参数说明\n\n|名称|是否必选|说明|\n|--|--|--|\n" + rows + "\n## 响应\n\n无\n"
+	}
+	for _, tc := range []struct{ name, path, rows, want string }{
+		{"renamed", "/v1/{project_id}/replication_task/{task_id}", "|project_id|是|项目ID。|\n|jobId|是|任务ID。|\n", "path project_id, path task_id"},
+		{"a tenant's id is not", "/v1/{project_id}/jobs", "|job_id|是|任务ID。|\n", "query job_id"},
+		{"two strays", "/v1/{project_id}/tasks/{task_id}", "|project_id|是|项目ID。|\n|jobId|是|任务ID。|\n|nodeId|是|节点ID。|\n", "path project_id, query jobId, query nodeId"},
+		{"an optional row", "/v1/{project_id}/tasks/{task_id}", "|project_id|是|项目ID。|\n|jobId|否|任务ID。|\n", "path project_id, query jobId"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pg, _ := ReadAPIReference("p.md", []byte(page(tc.path, tc.rows)))
+			var got []string
+			for _, prm := range pg.Operations[0].Params {
+				got = append(got, prm.In+" "+prm.Name)
+			}
+			if s := strings.Join(got, ", "); s != tc.want {
+				t.Errorf("params = %s, want %s", s, tc.want)
+			}
+		})
+	}
+}
+
+// FunctionGraph's older pages (synthetic page in their shape) give each
+// row's limits in a 约束 column beside 说明; its text joins the
+// description, where the constraint readers find the enum.
+func TestLimitsColumnJoinsTheDescription(t *testing.T) {
+	page := "# 启动或停止定时器\n\n## URI\n\nPUT /v1/{project_id}/crons/{cron_id}/action\n\n## 请求消息\n\n**表 1**  请求参数\n\n" +
+		"|名称|是否必选|参数类型|说明|约束|\n|--|--|--|--|--|\n|action_type|是|String|动作类型|只能为start或stop中的一个|\n|note|否|String|备注|-|\n"
+	pg, _ := ReadAPIReference("p.md", []byte(page))
+	body := pg.Operations[0].RequestBody.Schema
+	if got, want := body.Property("action_type").Description, "动作类型\n约束：只能为start或stop中的一个"; got != want {
+		t.Errorf("action_type's description = %q, want %q", got, want)
+	}
+	if got := body.Property("note").Description; got != "备注" {
+		t.Errorf("a 约束 cell of \"-\" joined the description: %q", got)
+	}
+}

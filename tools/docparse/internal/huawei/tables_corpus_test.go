@@ -155,19 +155,21 @@ request body*: object
 
 // ECS: a typeless URI table (参数|是否必选|描述) and a Map<String,String>
 // response member. The page's table calls the path's {flavor_id}
-// "flavors_id", so that row is a query parameter: the page's own slip.
+// "flavors_id", the page's own slip: the one id row that names no
+// placeholder documents the one placeholder no row does, with a warning.
 func TestCorpusECSMapStringString(t *testing.T) {
 	op, diags := readCorpusPage(t, "ecs/API参考/查询云服务器规格extra_specs的详情.md")
 	want := `path project_id*: string
-query flavors_id*: string
+path flavor_id*: string
 200 body: object
   extra_specs: map of string
 `
 	if diff := cmp.Diff(want, describe(op)); diff != "" {
 		t.Errorf("operation (-want +got):\n%s", diff)
 	}
-	if got := diagLines(diags, model.Warning, model.Error); len(got) != 0 {
-		t.Errorf("diagnostics: %q", got)
+	wantDiags := []string{`36 warning: row "flavors_id" names no placeholder of the path /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs, whose {flavor_id} no row documents; read as {flavor_id}`}
+	if diff := cmp.Diff(wantDiags, diagLines(diags, model.Warning, model.Error)); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
 }
 
