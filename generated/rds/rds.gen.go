@@ -7784,52 +7784,6 @@ type ShowPolicyResponseBody struct {
 	BackupPolicy *ShowPolicyBackupPolicy `json:"backup_policy,omitempty"`
 }
 
-// ShowRdResponseBody defines model for ShowRdResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:56 table "表 2 要素说明"
-type ShowRdResponseBody struct {
-	// Version API版本详细信息列表。
-	// 详情请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:72 table "表 2 要素说明" row 2
-	Version *ShowRdVersions `json:"version,omitempty"`
-
-	// Versions API版本详细信息列表。
-	// 详情请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:64 table "表 2 要素说明" row 1
-	Versions *ShowRdVersions `json:"versions,omitempty"`
-}
-
-// ShowRdVersions API版本详细信息列表。
-// 详情请参见表3。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:86 table "表 3 versions字段数据结构说明"
-type ShowRdVersions struct {
-	// ID API版本号。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:94 table "表 3 versions字段数据结构说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// Links 对应该API版本的链接信息，该字段为空。
-	// 详情请参见表4。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:101 table "表 3 versions字段数据结构说明" row 2
-	Links []Links `json:"links,omitempty"`
-
-	// Status 版本状态。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:109 table "表 3 versions字段数据结构说明" row 3
-	Status string `json:"status,omitempty"`
-
-	// Updated 版本更新时间。
-	// 格式为“yyyy-mm-dd Thh:mm:ssZ”。
-	// 其中，T指某个时间的开始；Z指UTC时间。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:116 table "表 3 versions字段数据结构说明" row 4
-	Updated string `json:"updated,omitempty"`
-}
-
 // ShowRdsFlavorFlavor 实例规格信息列表。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:79 table "表 3 flavor字段数据结构说明"
@@ -7884,6 +7838,52 @@ type ShowStorageTypeResponseBody struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:80 table "表 2 要素说明" row 1
 	StorageType []StorageType `json:"storage_type,omitempty"`
+}
+
+// ShowVersion2ResponseBody defines model for ShowVersion2ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:56 table "表 2 要素说明"
+type ShowVersion2ResponseBody struct {
+	// Version API版本详细信息列表。
+	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:72 table "表 2 要素说明" row 2
+	Version *ShowVersion2Versions `json:"version,omitempty"`
+
+	// Versions API版本详细信息列表。
+	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:64 table "表 2 要素说明" row 1
+	Versions *ShowVersion2Versions `json:"versions,omitempty"`
+}
+
+// ShowVersion2Versions API版本详细信息列表。
+// 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:86 table "表 3 versions字段数据结构说明"
+type ShowVersion2Versions struct {
+	// ID API版本号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:94 table "表 3 versions字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// Links 对应该API版本的链接信息，该字段为空。
+	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:101 table "表 3 versions字段数据结构说明" row 2
+	Links []Links `json:"links,omitempty"`
+
+	// Status 版本状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:109 table "表 3 versions字段数据结构说明" row 3
+	Status string `json:"status,omitempty"`
+
+	// Updated 版本更新时间。
+	// 格式为“yyyy-mm-dd Thh:mm:ssZ”。
+	// 其中，T指某个时间的开始；Z指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:116 table "表 3 versions字段数据结构说明" row 4
+	Updated string `json:"updated,omitempty"`
 }
 
 // ShowVersionResponseBody defines model for ShowVersionResponseBody.
@@ -9435,7 +9435,7 @@ type ClientInterface interface {
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `RestoreDefault` operationId).
 	RestoreDefault(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ShowRd 查询指定的API版本信息
+	// ShowVersion2 查询指定的API版本信息
 	//
 	// 查询API指定版本信息。
 	// 调用接口前，您需要了解API  认证权证。
@@ -9443,8 +9443,8 @@ type ClientInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:1
 	//
-	// Corresponds with GET /rds/{versionId} (the `ShowRd` operationId).
-	ShowRd(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /rds/{versionId} (the `ShowVersion2` operationId).
+	ShowVersion2(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListBackupFiles 获取备份下载链接
 	//
@@ -11368,7 +11368,7 @@ func (c *Client) RestoreDefault(ctx context.Context, projectID string, nodeID st
 	return c.Client.Do(req)
 }
 
-// ShowRd 查询指定的API版本信息
+// ShowVersion2 查询指定的API版本信息
 //
 // 查询API指定版本信息。
 // 调用接口前，您需要了解API  认证权证。
@@ -11376,9 +11376,9 @@ func (c *Client) RestoreDefault(ctx context.Context, projectID string, nodeID st
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:1
 //
-// Corresponds with GET /rds/{versionId} (the `ShowRd` operationId).
-func (c *Client) ShowRd(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowRdRequest(c.Server, versionID)
+// Corresponds with GET /rds/{versionId} (the `ShowVersion2` operationId).
+func (c *Client) ShowVersion2(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowVersion2Request(c.Server, versionID)
 	if err != nil {
 		return nil, err
 	}
@@ -14302,8 +14302,8 @@ func NewRestoreDefaultRequest(server string, projectID string, nodeID string) (*
 	return req, nil
 }
 
-// NewShowRdRequest constructs an http.Request for the ShowRd method
-func NewShowRdRequest(server string, versionID string) (*http.Request, error) {
+// NewShowVersion2Request constructs an http.Request for the ShowVersion2 method
+func NewShowVersion2Request(server string, versionID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -17128,7 +17128,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `RestoreDefault` operationId).
 	RestoreDefaultWithResponse(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*RestoreDefaultResponse, error)
 
-	// ShowRdWithResponse 查询指定的API版本信息
+	// ShowVersion2WithResponse 查询指定的API版本信息
 	//
 	// 查询API指定版本信息。
 	// 调用接口前，您需要了解API  认证权证。
@@ -17138,8 +17138,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /rds/{versionId} (the `ShowRd` operationId).
-	ShowRdWithResponse(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*ShowRdResponse, error)
+	// Corresponds with GET /rds/{versionId} (the `ShowVersion2` operationId).
+	ShowVersion2WithResponse(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*ShowVersion2Response, error)
 
 	// ListBackupFilesWithResponse 获取备份下载链接
 	//
@@ -19454,25 +19454,25 @@ func (r RestoreDefaultResponse) ContentType() string {
 	return ""
 }
 
-type ShowRdResponse struct {
+type ShowVersion2Response struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ShowRdResponseBody
+	JSON200 *ShowVersion2ResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ShowRdResponse) GetJSON200() *ShowRdResponseBody {
+func (r ShowVersion2Response) GetJSON200() *ShowVersion2ResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ShowRdResponse) GetBody() []byte {
+func (r ShowVersion2Response) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ShowRdResponse) Status() string {
+func (r ShowVersion2Response) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -19480,7 +19480,7 @@ func (r ShowRdResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ShowRdResponse) StatusCode() int {
+func (r ShowVersion2Response) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19488,7 +19488,7 @@ func (r ShowRdResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ShowRdResponse) ContentType() string {
+func (r ShowVersion2Response) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -22832,7 +22832,7 @@ func (c *ClientWithResponses) RestoreDefaultWithResponse(ctx context.Context, pr
 	return ParseRestoreDefaultResponse(rsp)
 }
 
-// ShowRdWithResponse 查询指定的API版本信息
+// ShowVersion2WithResponse 查询指定的API版本信息
 //
 // 查询API指定版本信息。
 // 调用接口前，您需要了解API  认证权证。
@@ -22842,13 +22842,13 @@ func (c *ClientWithResponses) RestoreDefaultWithResponse(ctx context.Context, pr
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /rds/{versionId} (the `ShowRd` operationId).
-func (c *ClientWithResponses) ShowRdWithResponse(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*ShowRdResponse, error) {
-	rsp, err := c.ShowRd(ctx, versionID, reqEditors...)
+// Corresponds with GET /rds/{versionId} (the `ShowVersion2` operationId).
+func (c *ClientWithResponses) ShowVersion2WithResponse(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*ShowVersion2Response, error) {
+	rsp, err := c.ShowVersion2(ctx, versionID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseShowRdResponse(rsp)
+	return ParseShowVersion2Response(rsp)
 }
 
 // ListBackupFilesWithResponse 获取备份下载链接
@@ -25322,22 +25322,22 @@ func ParseRestoreDefaultResponse(rsp *http.Response) (*RestoreDefaultResponse, e
 	return response, nil
 }
 
-// ParseShowRdResponse parses an HTTP response from a ShowRdWithResponse call
-func ParseShowRdResponse(rsp *http.Response) (*ShowRdResponse, error) {
+// ParseShowVersion2Response parses an HTTP response from a ShowVersion2WithResponse call
+func ParseShowVersion2Response(rsp *http.Response) (*ShowVersion2Response, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ShowRdResponse{
+	response := &ShowVersion2Response{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ShowRdResponseBody
+		var dest ShowVersion2ResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -1860,27 +1860,6 @@ func (c *Client) ShowPolicy(ctx context.Context, instanceID string) (*rds.ShowPo
 	return &out, nil
 }
 
-var opShowRd = &huawei.Operation{Service: "rds", Name: "ShowRd", Method: "GET", Path: "/rds/{versionId}",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
-
-// ShowRd (查询指定的API版本信息): GET /rds/{versionId}.
-// Retried on throttling, server errors and broken connections.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:1
-func (c *Client) ShowRd(ctx context.Context, versionID string) (*rds.ShowRdResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opShowRd, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewShowRdRequest(server, versionID)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.ShowRdResponseBody
-	if err := c.rt.Decode(opShowRd, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
 var opShowRdsFlavor = &huawei.Operation{Service: "rds", Name: "ShowRdsFlavor", Method: "GET", Path: "/rds/v1/{project_id}/flavors/{flavorId}",
 	Idempotent: true, Auth: true, Project: true, Domain: false}
 
@@ -1939,6 +1918,27 @@ func (c *Client) ShowVersion(ctx context.Context) (*rds.ShowVersionResponseBody,
 	}
 	var out rds.ShowVersionResponseBody
 	if err := c.rt.Decode(opShowVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opShowVersion2 = &huawei.Operation{Service: "rds", Name: "ShowVersion2", Method: "GET", Path: "/rds/{versionId}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ShowVersion2 (查询指定的API版本信息): GET /rds/{versionId}.
+// Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:1
+func (c *Client) ShowVersion2(ctx context.Context, versionID string) (*rds.ShowVersion2ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowVersion2, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewShowVersion2Request(server, versionID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.ShowVersion2ResponseBody
+	if err := c.rt.Decode(opShowVersion2, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

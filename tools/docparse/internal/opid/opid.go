@@ -797,12 +797,17 @@ func pathParts(path string) (literals []string, version string, single bool) {
 	return literals, version, single
 }
 
-// endsInVersion reports a path whose last segment is a version (/rds/v1).
+// endsInVersion reports a path whose last segment is a version (/rds/v1)
+// or a placeholder for one (/rds/{versionId}).
 func endsInVersion(path string) bool {
 	path, _, _ = strings.Cut(path, "?")
 	path, _, _ = strings.Cut(path, "#")
 	segs := strings.Split(strings.Trim(path, "/"), "/")
-	return isVersion(segs[len(segs)-1])
+	last := segs[len(segs)-1]
+	if name, ok := strings.CutPrefix(last, "{"); ok && strings.HasSuffix(name, "}") {
+		return strings.Contains(strings.ToLower(name), "version")
+	}
+	return isVersion(last)
 }
 
 func isVersion(seg string) bool {

@@ -43,6 +43,7 @@ func TestAssign(t *testing.T) {
 		{"接口名称 contradicts the method", op("删除主题", "DELETE", "/v2/{project_id}/notifications/topics/{topic_urn}", named("CreateTopic")), "DeleteTopic", FromDerived, "接口名称 names CreateTopic, but the title \"删除主题\" says delete"},
 		{"list derived", op("查询子网列表", "GET", "/v1/{project_id}/subnets"), "ListSubnets", FromDerived, ""},
 		{"a version after the service's name", op("查询API版本信息", "GET", "/rds/v1"), "ShowVersion", FromDerived, ""},
+		{"a version placeholder after the service's name", op("查询指定的API版本信息", "GET", "/rds/{versionId}"), "ShowVersion", FromDerived, ""},
 		{"batch inside the title on …/action", op("为指定云硬盘批量添加标签", "POST", "/v2/{project_id}/cloudvolumes/{volume_id}/tags/action"), "BatchCreateTags", FromDerived, ""},
 		{"action verb starting the segment", op("取消申请", "POST", "/v2/{project_id}/scm/cert/{cert_id}/cancel-cert"), "CancelCert", FromDerived, ""},
 		{"show derived", op("查询子网", "GET", "/v1/{project_id}/subnets/{subnet_id}"), "ShowSubnet", FromDerived, ""},
