@@ -37,3 +37,25 @@ func TestReview5SpannedCellsBoundedByPage(t *testing.T) {
 		t.Errorf("%d bytes of page gave %d cells (%.0f a byte); spans multiply rows by columns without bound", len(page), cells, float64(cells)/float64(len(page)))
 	}
 }
+
+// A row shorter than the column a rowspan covers never reaches it, so
+// the span is neither carried nor counted down there and lands in a later
+// row: p | q | c | r, its r pushed into a fourth column. HTML ends a span
+// after the rows it names whether or not they reach its column.
+func TestReview5RowspanPastAShortRow(t *testing.T) {
+	page := "<table><tr><th>a</th><th>b</th><th>c</th></tr>\n" +
+		"<tr><td>1</td><td>2</td><td rowspan=\"2\">3</td></tr>\n" +
+		"<tr><td>x</td></tr>\n" +
+		"<tr><td>p</td><td>q</td><td>r</td></tr>\n" +
+		"</table>\n"
+	blocks, _ := Split([]byte(page))
+	rows := blocks[0].Table.Rows
+	last := rows[len(rows)-1]
+	var got []string
+	for _, c := range last.Cells {
+		got = append(got, c.Text)
+	}
+	if len(got) != 3 || got[2] != "r" {
+		t.Errorf("last row = %q, want [p q r]", got)
+	}
+}
