@@ -1084,8 +1084,9 @@ func (x *extractor) lengthSentence(line, s string) {
 					x.add(Found{Keyword: KeyMinLength, Number: float64(lo), Sentence: s})
 				}
 				x.add(Found{Keyword: KeyMaxLength, Number: float64(hi), Sentence: s})
+				return
 			}
-			return
+			// "长度为32，16进制字符": no range (32 > 16), maybe an exact length.
 		}
 	}
 	if m := maxLengthRE.FindStringSubmatchIndex(s); m != nil && ok(m[:2]) {
@@ -1118,7 +1119,7 @@ func (x *extractor) lengthSentence(line, s string) {
 // length.
 func rangeFollows(rest string) bool {
 	rest = strings.TrimSpace(rest)
-	for _, sep := range []string{"~", "～", "-", "－", "—", "至", "到", ",", "，"} {
+	for _, sep := range []string{"~", "～", "-", "－", "—", "至", "到"} { // not a comma: "长度为32，16进制字符"
 		if after, ok := strings.CutPrefix(rest, sep); ok {
 			return strings.IndexFunc(strings.TrimSpace(after), func(r rune) bool { return r < '0' || r > '9' }) != 0
 		}

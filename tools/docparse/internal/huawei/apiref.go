@@ -1245,7 +1245,9 @@ func (p *page) uriRows() map[string]bool {
 // the row the one that names neither a placeholder nor a key of the query
 // string; a tenant's id is never so renamed. "" for any other row.
 func (p *page) renamedResourceID(name string, required bool) string {
-	isID := func(s string) bool { return strings.HasSuffix(model.FoldName(s), "id") }
+	isID := func(s string) bool { // task_id, jobId, ID; not valid or paid
+		return strings.HasSuffix(strings.ToLower(s), "_id") || strings.HasSuffix(s, "Id") || strings.HasSuffix(s, "ID") || strings.EqualFold(s, "id")
+	}
 	phs := model.PathParams(p.op.Path)
 	if !required || !isID(name) || len(phs) == 0 {
 		return ""

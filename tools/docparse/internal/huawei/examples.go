@@ -582,14 +582,20 @@ func (p *page) unflatten(body *model.Body, ex *model.Example) {
 	rows := s.Properties
 	for i, pr := range rows {
 		f := frameOf(stack, top, pr.Name)
+		if f == nil && len(stack) == 1 {
+			f = root
+		}
 		if f == nil {
-			// Not in the example: beside the next row it has.
-			next := slices.IndexFunc(rows[i+1:], func(q *model.Property) bool { return inExample(stack, top, q.Name) })
+			// Not in the example: beside the next row it has, within a
+			// window (rows the example lacks in a run longer than any
+			// page's leave the table as it says, and the work linear).
+			window := rows[i+1 : min(len(rows), i+1+maxAbsentRun)]
+			next := slices.IndexFunc(window, func(q *model.Property) bool { return inExample(stack, top, q.Name) })
 			switch {
-			case len(stack) == 1:
-				f = root
-			case next < 0:
+			case next < 0 && len(window) < maxAbsentRun:
 				f = root // the trailing rows of the top (error_code after the answer's members)
+			case next < 0:
+				return
 			default:
 				f = frameOf(stack, top, rows[i+1+next].Name)
 				if f != stack[len(stack)-1] && f != root {
@@ -654,6 +660,10 @@ func (p *page) unflatten(body *model.Body, ex *model.Example) {
 		s.Properties = root.fields
 	}
 }
+
+// maxAbsentRun bounds how far unflatten looks past a row the example lacks
+// for one it has.
+const maxAbsentRun = 64
 
 // sameRow reports two locations in one row of one table, whatever column.
 func sameRow(a, b model.Loc) bool {

@@ -179,7 +179,7 @@ func (p *page) checkExampleURLs() {
 	}
 	for _, u := range p.exampleURLs {
 		if u.method == p.op.Method && len(pathSegments(u.path)) == len(pathSegments(p.op.Path)) && differentCalls(p.op.Path, u.path) {
-			p.diags.Warnf(model.Loc{File: p.file, Line: u.line, What: "example"}, "the request example calls %s %s, but the URI says %s; the URI's path is used (set the other in the service file if the URI is misspelt)", u.method, u.path, p.op.Path)
+			p.diags.Warnf(model.Loc{File: p.file, Line: u.line, What: "example"}, "the request example calls %s %s, but the URI says %s: one of them is misspelt; the URI's is read, unless the service file sets the path", u.method, u.path, p.op.Path)
 			return
 		}
 	}

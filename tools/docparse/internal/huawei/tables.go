@@ -89,26 +89,30 @@ func (t *paramTable) loc(file string, row int) model.Loc {
 	return l
 }
 
-// columns are the indexes of the known columns, -1 when absent. limits is
-// a column of constraints beside the description (约束, 取值范围), and
-// limitsLabel its header: its text joins the description, where the
-// constraint readers look.
+// columns are the indexes of the known columns, -1 when absent. limits are
+// the columns of constraints beside the description (约束, 取值范围, 默认值):
+// their text joins the description, where the constraint readers look.
 type columns struct {
 	name, required, typ, desc int
-	limits                    int
-	limitsLabel               string
+	limits                    []limitsColumn
+}
+
+// limitsColumn is a column of constraints and its header.
+type limitsColumn struct {
+	index int
+	label string
 }
 
 // mapColumns finds the known columns by their header text, in any case.
 // A switch rather than a table of names: the compiler rejects a header
 // text given to two columns.
 func mapColumns(header []mdhtml.Cell) columns {
-	c := columns{-1, -1, -1, -1, -1, ""}
+	c := columns{-1, -1, -1, -1, nil}
 	for i, h := range header {
 		// "说明。": a header cell may end in a full stop.
 		switch text := strings.ToLower(strings.TrimRight(strings.TrimSpace(h.Text), "。.")); text {
 		case "约束", "约束条件", "约束限制", "限制", "取值范围", "默认值":
-			c.limits, c.limitsLabel = i, text
+			c.limits = append(c.limits, limitsColumn{i, text})
 		case "参数", "参数名", "参数名称", "名称", "属性", "字段", "parameter", "name":
 			c.name = i
 		case "是否必选", "是否必填", "是否为必选", "必选", "必填", "必选项（m）/可选项（o）", "mandatory", "required":
@@ -168,10 +172,12 @@ func (t *paramTable) row(file string, i int, diags *model.Diagnostics) (rowField
 		return f, false
 	}
 	f.desc, _ = cellAt(r, t.cols.desc)
-	if limits, ok := cellAt(r, t.cols.limits); ok && t.cols.desc >= 0 && meaningful(limits.Text) {
-		// "action_type | … | 动作类型 | 只能为start或stop中的一个": the
-		// 约束 column says what the value may be.
-		f.desc.Text = strings.TrimSpace(f.desc.Text + "\n" + t.cols.limitsLabel + "：" + strings.TrimSpace(limits.Text))
+	for _, col := range t.cols.limits {
+		if limits, ok := cellAt(r, col.index); ok && t.cols.desc >= 0 && meaningful(limits.Text) {
+			// "action_type | … | 动作类型 | 只能为start或stop中的一个": the
+			// 约束 column says what the value may be.
+			f.desc.Text = strings.TrimSpace(f.desc.Text + "\n" + col.label + "：" + strings.TrimSpace(limits.Text))
+		}
 	}
 	if req, ok := cellAt(r, t.cols.required); ok {
 		if !f.untyped && isYesNo(f.typ.Text) {

@@ -142,12 +142,16 @@ type tableBuilder struct {
 	// a cell that spans rows below its own and how many it still covers.
 	rowspan, colspan int
 	spanned          map[int]span
+	rowNumber        int // rows finished so far, for the spans each row used
+	ownCells         int // cells the open row has of its own
 }
 
-// span is a cell a rowspan carries into the rows below it.
+// span is a cell a rowspan carries into the rows below it: rows is how
+// many it still covers, usedIn the last row it was put in.
 type span struct {
-	cell Cell
-	rows int
+	cell   Cell
+	rows   int
+	usedIn int
 }
 
 // Bounds on a cell's spans: HTML's own for rows; columns fewer than any
@@ -170,12 +174,16 @@ func (b *tableBuilder) finishCell() {
 		c := b.cell.cell()
 		if b.inRow {
 			b.carrySpans()
+			b.ownCells++
 			for range b.colspan {
+				if len(b.row.Cells) >= maxColspan {
+					break // no row is wider: cells past it are dropped
+				}
 				if b.rowspan > 1 {
 					if b.spanned == nil {
 						b.spanned = map[int]span{}
 					}
-					b.spanned[len(b.row.Cells)] = span{cell: c, rows: b.rowspan - 1}
+					b.spanned[len(b.row.Cells)] = span{cell: c, rows: b.rowspan - 1, usedIn: b.rowNumber}
 				}
 				b.row.Cells = append(b.row.Cells, c)
 			}
@@ -186,17 +194,24 @@ func (b *tableBuilder) finishCell() {
 // carrySpans puts into the row, at the column it has reached, the cells
 // rows above span into it ("二者必选其一" spanning two rows' 是否必选).
 func (b *tableBuilder) carrySpans() {
-	for {
-		sp, ok := b.spanned[len(b.row.Cells)]
-		if !ok {
+	for len(b.row.Cells) < maxColspan {
+		col := len(b.row.Cells)
+		sp, ok := b.spanned[col]
+		if !ok || sp.usedIn == b.rowNumber {
 			return
 		}
-		if sp.rows--; sp.rows == 0 {
-			delete(b.spanned, len(b.row.Cells))
-		} else {
-			b.spanned[len(b.row.Cells)] = sp
-		}
+		b.use(col, sp)
 		b.row.Cells = append(b.row.Cells, sp.cell)
+	}
+}
+
+// use counts down a span for the row being read.
+func (b *tableBuilder) use(col int, sp span) {
+	if sp.rows--; sp.rows == 0 {
+		delete(b.spanned, col)
+	} else {
+		sp.usedIn = b.rowNumber
+		b.spanned[col] = sp
 	}
 }
 
@@ -205,7 +220,16 @@ func (b *tableBuilder) finishRow() {
 	if !b.inRow {
 		return
 	}
-	b.carrySpans() // spans into the row's last columns
+	if b.ownCells > 0 {
+		b.carrySpans() // spans into the row's last columns; a row of no cells of its own takes none
+	}
+	for col, sp := range b.spanned {
+		if sp.usedIn != b.rowNumber {
+			b.use(col, sp) // a row too short to reach it is still a row it spans
+		}
+	}
+	b.rowNumber++
+	b.ownCells = 0
 	if (b.inHead || b.rowIsTH) && b.t.Header == nil && len(b.t.Rows) == 0 {
 		b.t.Header = b.row.Cells
 	} else {
@@ -242,7 +266,8 @@ func (b *tableBuilder) startTag(z *html.Tokenizer, tag atom.Atom, raw []byte, po
 	case atom.Thead:
 		b.inHead = true
 	case atom.Tbody:
-		b.inHead = false
+		b.finishRow()
+		b.inHead, b.spanned = false, nil // spans end with their row group
 	case atom.Tr:
 		b.finishRow()
 		b.row, b.inRow = Row{Line: pos, Cells: make([]Cell, 0, len(b.t.Header))}, true
@@ -284,7 +309,7 @@ func (b *tableBuilder) endTag(tag atom.Atom) {
 		b.finishRow()
 	case atom.Thead:
 		b.finishRow()
-		b.inHead = false
+		b.inHead, b.spanned = false, nil
 	case atom.P, atom.Div, atom.Li, atom.Ul, atom.Ol:
 		b.cell.breakLine()
 	case atom.A:

@@ -688,8 +688,6 @@ func actionTitleVerbs(op *model.Operation, literals []string) (verbs string, sev
 	return "", false
 }
 
-// cutVerbWord cuts the action verb off the front of a path segment that
-// starts with it as a word of its own ("cancel-cert" → "cert").
 // namesAction reports a path segment that is the action's verb or its noun
 // (stop for Stop, association for Associate, encryption for Encrypt).
 func namesAction(segment, verb string) bool {
@@ -698,6 +696,8 @@ func namesAction(segment, verb string) bool {
 	return word == verb || len(stem) >= 4 && strings.HasPrefix(word, stem) && len(camelWords(word)) == 1
 }
 
+// cutVerbWord cuts the action verb off the front of a path segment that
+// starts with it as a word of its own ("cancel-cert" → "cert").
 func cutVerbWord(segment, verb string) (string, bool) {
 	if len(segment) <= len(verb)+1 || !strings.EqualFold(segment[:len(verb)], verb) {
 		return "", false

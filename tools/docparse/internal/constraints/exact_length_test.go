@@ -9,7 +9,7 @@ import (
 // rangeFollows takes a comma and a digit after "长度为N" for a range's
 // upper end, so an exact length followed by a clause that starts with a
 // number ("16进制字符") loses its exact length.
-func TestReview5ExactLengthThenNumberedClause(t *testing.T) {
+func TestExactLengthThenNumberedClause(t *testing.T) {
 	checkExtract(t, []extractCase{
 		{"fingerprint", model.TypeString, "证书指纹，长度为32，16进制字符。", "minLength=32; maxLength=32"},
 	})

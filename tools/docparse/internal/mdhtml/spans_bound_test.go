@@ -11,7 +11,7 @@ import (
 // of HTML give hundreds of thousands of cells, and a 600 KB page billions.
 // The cells a table yields should stay within a small multiple of the
 // page's bytes.
-func TestReview5SpannedCellsBoundedByPage(t *testing.T) {
+func TestSpannedCellsBoundedByPage(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("<table><tr>")
 	for range 20 {
@@ -42,7 +42,7 @@ func TestReview5SpannedCellsBoundedByPage(t *testing.T) {
 // the span is neither carried nor counted down there and lands in a later
 // row: p | q | c | r, its r pushed into a fourth column. HTML ends a span
 // after the rows it names whether or not they reach its column.
-func TestReview5RowspanPastAShortRow(t *testing.T) {
+func TestRowspanPastAShortRow(t *testing.T) {
 	page := "<table><tr><th>a</th><th>b</th><th>c</th></tr>\n" +
 		"<tr><td>1</td><td>2</td><td rowspan=\"2\">3</td></tr>\n" +
 		"<tr><td>x</td></tr>\n" +

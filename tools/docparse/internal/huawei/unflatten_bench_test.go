@@ -10,7 +10,7 @@ import (
 // for each row, through every later row for one the example has, so its
 // work grows with n². Compare the with-example and without-example runs
 // at 2000 and 8000 rows (the page without an example skips unflatten).
-func BenchmarkReview5UnflattenRows(b *testing.B) {
+func BenchmarkUnflattenRows(b *testing.B) {
 	for _, n := range []int{2000, 8000} {
 		for _, withExample := range []bool{false, true} {
 			var sb strings.Builder

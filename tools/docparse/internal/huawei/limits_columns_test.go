@@ -9,7 +9,7 @@ import (
 // keeps one column of limits, so the later one overwrites the earlier and
 // the range (1-65535) never reaches the description the constraint
 // readers look at. Both columns should join it.
-func TestReview5RangeAndDefaultColumnsBothJoin(t *testing.T) {
+func TestRangeAndDefaultColumnsBothJoin(t *testing.T) {
 	page := "# 查询端口\n\n## URI\n\nGET /v1/{project_id}/ports\n\n" +
 		"**表 1**  路径参数\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n\n" +
 		"**表 2**  Query参数\n\n|参数|是否必选|参数类型|描述|取值范围|默认值|\n|--|--|--|--|--|--|\n" +
