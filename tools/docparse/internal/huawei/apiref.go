@@ -1146,13 +1146,10 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 // are not all names is left out with a warning (nil): no parameter name
 // keeps a "/".
 func (p *page) alternativeNames(at model.Loc, name string, inPath map[string]bool) (names []string, alternatives bool) {
-	for _, part := range strings.Split(name, "/") {
-		part = strings.TrimSpace(part)
-		if !paramNameRE.MatchString(part) {
-			p.diags.Warnf(at, "row %q names a parameter with \"/\", and its parts are not names; left out", name)
-			return nil, false
-		}
-		names = append(names, part)
+	names, ok := splitAlternatives(name, paramNameRE)
+	if !ok {
+		p.diags.Warnf(at, "row %q names a parameter with \"/\", and its parts are not names; left out", name)
+		return nil, false
 	}
 	for _, n := range names {
 		if inPath[n] {
@@ -1161,6 +1158,20 @@ func (p *page) alternativeNames(at model.Loc, name string, inPath map[string]boo
 		}
 	}
 	p.diags.Notef(at, "row %q names alternatives (%s): read as one optional parameter each", name, strings.Join(names, ", "))
+	return names, true
+}
+
+// splitAlternatives cuts a row's name at "/" into the names it offers
+// ("env_id/env", "started_at/stopped_at"); ok is false unless every part
+// is a name by re.
+func splitAlternatives(name string, re *regexp.Regexp) (names []string, ok bool) {
+	for part := range strings.SplitSeq(name, "/") {
+		part = strings.TrimSpace(part)
+		if !re.MatchString(part) {
+			return nil, false
+		}
+		names = append(names, part)
+	}
 	return names, true
 }
 

@@ -340,6 +340,8 @@ func TestAlternativeMembers(t *testing.T) {
 	for _, tc := range []struct{ row, want string }{
 		{"started_at/stopped_at", "object{started_at:string, stopped_at:string}"},
 		{"network.alpha.kubernetes.io/project-id", "object{network.alpha.kubernetes.io/project-id:string}"},
+		// A row of its own for one of them describes it.
+		{"started_at/stopped_at|String|时间。|\n|started_at", "object{stopped_at:string, started_at:string}"},
 	} {
 		page := "# 启动定时器\n\n## URI\n\nPUT /v1.0/{project_id}/cloud_cron/{id}/action\n\n## 响应消息\n\n**表 1**  响应参数\n\n|参数|参数类型|描述|\n|--|--|--|\n|" + tc.row + "|String|时间。|\n"
 		pg, _ := ReadAPIReference("p.md", []byte(page))

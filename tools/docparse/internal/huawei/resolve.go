@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -382,10 +383,30 @@ func (r *resolver) objectSchema(t *paramTable, path string) *model.Schema {
 	}
 	r.built[t] = s
 	r.tableOf[s] = t
+	var split map[*model.Property]bool // members a row named by alternatives gave
+	own := map[string]bool{}
 	for i := 1; i <= len(t.block.Table.Rows); i++ {
-		if p := r.property(t, i, path); p != nil {
-			s.Properties = append(s.Properties, r.alternativeMembers(p)...)
+		p := r.property(t, i, path)
+		if p == nil {
+			continue
 		}
+		members := r.alternativeMembers(p)
+		if len(members) == 1 {
+			own[p.Name] = true
+		} else if split == nil {
+			split = map[*model.Property]bool{}
+		}
+		for _, m := range members {
+			if len(members) > 1 {
+				split[m] = true
+			}
+			s.Properties = append(s.Properties, m)
+		}
+	}
+	if split != nil {
+		// "started_at/stopped_at" beside a row of its own for started_at:
+		// that row describes it.
+		s.Properties = slices.DeleteFunc(s.Properties, func(p *model.Property) bool { return split[p] && own[p.Name] })
 	}
 	return s
 }
@@ -400,14 +421,9 @@ func (r *resolver) alternativeMembers(p *model.Property) []*model.Property {
 	if !strings.Contains(p.Name, "/") {
 		return []*model.Property{p}
 	}
-	parts := strings.Split(p.Name, "/")
-	if len(parts) > 4 {
+	parts, ok := splitAlternatives(p.Name, identifierRE) // not network.alpha.kubernetes.io/project-id: one key
+	if !ok || len(parts) > 4 {
 		return []*model.Property{p}
-	}
-	for i, part := range parts {
-		if parts[i] = strings.TrimSpace(part); !identifierRE.MatchString(parts[i]) {
-			return []*model.Property{p} // network.alpha.kubernetes.io/project-id: one key
-		}
 	}
 	r.diags.Notef(p.Loc, "row %q names alternatives (%s): read as one optional member each", p.Name, strings.Join(parts, ", "))
 	out := make([]*model.Property, len(parts))
