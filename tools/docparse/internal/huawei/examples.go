@@ -204,7 +204,12 @@ func (p *page) attachExamples(response func(string) *model.Response, responses m
 		if !e.response {
 			if p.op.RequestBody == nil || p.op.RequestBody.Schema == nil {
 				if !p.inferRequestBody(e.ex) {
-					p.diags.Warnf(e.ex.Loc, "request example but the page has no request body table; ignored")
+					if m, ok := e.ex.Value.(map[string]any); ok && len(m) == 0 {
+						// DLI's DELETE pages show "{}" and say 无请求参数: they agree.
+						p.diags.Notef(e.ex.Loc, "request example {} and no request body table; no body read")
+					} else {
+						p.diags.Warnf(e.ex.Loc, "request example but the page has no request body table; ignored")
+					}
 					continue
 				}
 				requestShaped = true

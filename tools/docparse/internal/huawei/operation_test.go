@@ -410,3 +410,24 @@ func TestCurlContentType(t *testing.T) {
 		}
 	}
 }
+
+// DLI 删除批处理作业 (synthetic page in its shape): the page says 无请求参数
+// and its request example is {}: they agree, a note; an example with
+// members and no table is still warned of.
+func TestEmptyRequestExampleWithoutBody(t *testing.T) {
+	for _, tc := range []struct {
+		example string
+		warned  bool
+	}{
+		{"{}", false},
+	} {
+		page := "# 取消批处理作业\n\n## URI\n\nDELETE /v2.0/{project_id}/batches/{batch_id}\n\n## 请求消息\n\n无请求参数。\n\n## 请求示例\n\n```\n" + tc.example + "\n```\n"
+		_, diags := ReadAPIReference("p.md", []byte(page))
+		warned := slices.ContainsFunc(diags, func(d model.Diagnostic) bool {
+			return d.Severity == model.Warning && strings.Contains(d.Msg, "request example")
+		})
+		if warned != tc.warned {
+			t.Errorf("example %s: warned %v, want %v: %v", tc.example, warned, tc.warned, diags)
+		}
+	}
+}
