@@ -133,11 +133,12 @@ paths:
               schema: {type: object, properties: {error_code: {type: string}}}
 `
 
-// An answer that is a file: the method returns its bytes, and the
-// generated client compiles.
-func TestFileAnswerCompiles(t *testing.T) {
+// An answer that is a file: the method returns its bytes, read over real
+// HTTP from a loopback server by the generated client, and a JSON error
+// beside it is an *APIError.
+func TestFileAnswerOverLoopback(t *testing.T) {
 	t.Chdir("../..")
-	files := generateInModule(t, fileSpec)
+	files := generateAndRun(t, fileSpec, fileLoopbackTest)
 	var api string
 	for path, src := range files {
 		if strings.HasSuffix(path, "api.gen.go") {
@@ -152,4 +153,50 @@ func TestFileAnswerCompiles(t *testing.T) {
 			t.Errorf("typed layer lacks %q:\n%s", want, api)
 		}
 	}
+}
+
+// fileLoopbackTest is the typed layer's test TestFileAnswerOverLoopback runs.
+func fileLoopbackTest(pkg string) string {
+	return `package ` + pkg + `api
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/docapi/docapi/wrappers/huawei"
+)
+
+func TestExportJobOverLoopback(t *testing.T) {
+	zip := []byte("PK\x03\x04 a zip")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/v1/p1/jobs/export" && r.URL.Query().Get("fail") == "" && r.Method == http.MethodPost {
+			w.Header().Set("Content-Type", "application/octet-stream")
+			w.Write(zip)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusBadRequest)
+		w.Write([]byte(` + "`" + `{"error_code":"DLF.0100","error_msg":"bad"}` + "`" + `))
+	}))
+	defer srv.Close()
+	for _, project := range []string{"p1", "p2"} {
+		c, err := New(huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: project})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.ExportJob(context.Background())
+		var apiErr *huawei.APIError
+		switch {
+		case project == "p1" && (err != nil || !bytes.Equal(got, zip)):
+			t.Errorf("ExportJob = %q, %v; want the file", got, err)
+		case project == "p2" && (!errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusBadRequest || got != nil):
+			t.Errorf("ExportJob = %q, %v; want an *APIError for HTTP 400", got, err)
+		}
+	}
+}
+`
 }

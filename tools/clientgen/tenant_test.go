@@ -134,6 +134,14 @@ func TestTenantAndConstantsFilled(t *testing.T) {
 // nothing is written into the module's tree.
 func generateInModule(t *testing.T, spec string) map[string][]byte {
 	t.Helper()
+	return generateAndRun(t, spec, nil)
+}
+
+// generateAndRun is generateInModule, then, when apiTest is not nil, go
+// test of the typed layer with the file apiTest(pkg) returns added to it:
+// the generated client called over real HTTP.
+func generateAndRun(t *testing.T, spec string, apiTest func(pkg string) string) map[string][]byte {
+	t.Helper()
 	tmp := t.TempDir()
 	pkg := "clientgentest" + strconv.FormatInt(time.Now().UnixNano()%1e9, 36)
 	dir := filepath.Join("generated", pkg)
@@ -163,6 +171,15 @@ func generateInModule(t *testing.T, spec string) map[string][]byte {
 		overlay[filepath.Join(wd, path)] = backing
 		pkgs["./"+filepath.ToSlash(filepath.Dir(path))] = true
 	}
+	var apiPkg string
+	if apiTest != nil {
+		apiPkg = "./" + filepath.ToSlash(filepath.Join(dir, pkg+"api"))
+		backing := filepath.Join(tmp, "loopback_test.go")
+		if err := os.WriteFile(backing, []byte(apiTest(pkg)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		overlay[filepath.Join(wd, dir, pkg+"api", "loopback_test.go")] = backing
+	}
 	raw, err := json.Marshal(map[string]any{"Replace": overlay})
 	if err != nil {
 		t.Fatal(err)
@@ -181,6 +198,19 @@ func generateInModule(t *testing.T, spec string) map[string][]byte {
 	}
 	if out, err := exec.Command(goCmd, args...).CombinedOutput(); err != nil {
 		t.Fatalf("generated client does not compile: %v\n%s", err, out)
+	}
+	if apiTest != nil {
+		// Built, then run from the temporary directory: the package's own
+		// directory exists only in the overlay.
+		bin := filepath.Join(tmp, "api.test")
+		if out, err := exec.Command(goCmd, "test", "-c", "-vet=off", "-overlay", overlayFile, "-o", bin, apiPkg).CombinedOutput(); err != nil {
+			t.Fatalf("generated client's loopback test does not compile: %v\n%s", err, out)
+		}
+		run := exec.Command(bin, "-test.count=1")
+		run.Dir = tmp
+		if out, err := run.CombinedOutput(); err != nil {
+			t.Fatalf("generated client's loopback test failed: %v\n%s", err, out)
+		}
 	}
 	return files
 }
