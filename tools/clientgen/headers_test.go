@@ -3,7 +3,6 @@ package main
 import (
 	"go/parser"
 	"go/token"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -57,14 +56,7 @@ components:
 func TestResponseHeadersCompile(t *testing.T) {
 	t.Chdir("../..")
 	dir := t.TempDir()
-	spec := filepath.Join(dir, "xx.yaml")
-	cfg := filepath.Join(dir, "xx.codegen.yaml")
-	if err := os.WriteFile(spec, []byte(headersSpec), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(cfg, []byte("package: xx\noutput: "+filepath.Join(dir, "xx", "xx.gen.go")+"\ngenerate: {models: true, client: true}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	spec, cfg := writeSpec(t, dir, "xx", headersSpec, filepath.Join(dir, "xx", "xx.gen.go"))
 	files, err := generate("huawei", cfg, spec)
 	if err != nil {
 		t.Fatal(err)

@@ -20,14 +20,7 @@ func TestPairsRunEachClient(t *testing.T) {
 	if out, err := exec.Command(goCmd, "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	spec := filepath.Join(dir, "xx.yaml")
-	cfg := filepath.Join(dir, "xx.codegen.yaml")
-	if err := os.WriteFile(spec, []byte(headersSpec), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(cfg, []byte("package: xx\noutput: "+filepath.Join(dir, "xx", "xx.gen.go")+"\ngenerate: {models: true, client: true}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	spec, cfg := writeSpec(t, dir, "xx", headersSpec, filepath.Join(dir, "xx", "xx.gen.go"))
 	missing := filepath.Join(dir, "missing.yaml")
 	cmd := exec.Command(bin, "-family", "huawei", cfg+"="+spec, cfg+"="+missing)
 	cmd.Dir = "../.." // the module root, as go generate runs it

@@ -137,6 +137,21 @@ func generateInModule(t *testing.T, spec string) map[string][]byte {
 	return generateAndRun(t, spec, nil)
 }
 
+// writeSpec writes spec and an oapi-codegen config for package pkg,
+// models and client to output, into dir, returning their paths.
+func writeSpec(t *testing.T, dir, pkg, spec, output string) (specPath, cfgPath string) {
+	t.Helper()
+	specPath, cfgPath = filepath.Join(dir, pkg+".yaml"), filepath.Join(dir, pkg+".codegen.yaml")
+	if err := os.WriteFile(specPath, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	config := "package: " + pkg + "\noutput: " + output + "\ngenerate: {models: true, client: true}\n"
+	if err := os.WriteFile(cfgPath, []byte(config), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return specPath, cfgPath
+}
+
 // generateAndRun is generateInModule, then, when apiTest is not nil, go
 // test of the typed layer with the file apiTest(pkg) returns added to it:
 // the generated client called over real HTTP.
@@ -145,14 +160,7 @@ func generateAndRun(t *testing.T, spec string, apiTest func(pkg string) string) 
 	tmp := t.TempDir()
 	pkg := "clientgentest" + strconv.FormatInt(time.Now().UnixNano()%1e9, 36)
 	dir := filepath.Join("generated", pkg)
-	specPath, cfg := filepath.Join(tmp, pkg+".yaml"), filepath.Join(tmp, pkg+".codegen.yaml")
-	if err := os.WriteFile(specPath, []byte(spec), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	config := "package: " + pkg + "\noutput: " + filepath.Join(dir, pkg+".gen.go") + "\ngenerate: {models: true, client: true}\n"
-	if err := os.WriteFile(cfg, []byte(config), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	specPath, cfg := writeSpec(t, tmp, pkg, spec, filepath.Join(dir, pkg+".gen.go"))
 	files, err := generate("huawei", cfg, specPath)
 	if err != nil {
 		t.Fatal(err)
