@@ -54,13 +54,13 @@ type page struct {
 	exampleURLs []exampleURL
 	// curlMediaType is the Content-Type a request example's curl sends;
 	// mediaTyped says a header row named the request's media type.
-	curlMediaType *fileAnswer
+	curlMediaType *mediaAt
 	mediaTyped    bool
 	// seenResponse: a response section's heading has been read.
 	seenResponse bool
 	// fileAnswer is the media type of a success answer that is a file,
 	// not JSON (application/octet-stream), and where the page says so.
-	fileAnswer *fileAnswer
+	fileAnswer *mediaAt
 	// bareContentType is a Content-Type header row that names no media
 	// type: worth a warning only if the operation turns out to have a body.
 	bareContentType *model.Loc
@@ -980,8 +980,8 @@ func (p *page) splitHeaderRows(t *paramTable, body *model.Body, resp *model.Resp
 	return len(kept) == 0
 }
 
-// fileAnswer is where a page says its success answer is a file.
-type fileAnswer struct {
+// mediaAt is a media type and the line that names it.
+type mediaAt struct {
 	mediaType string
 	line      int
 }
@@ -995,12 +995,15 @@ var fileMediaRE = regexp.MustCompile(`(?i)(?:content-type|消息体的类型)[^a
 // noteFileAnswer records the first file media type text names for the
 // success answer; it reports whether text named one.
 func (p *page) noteFileAnswer(text string, line int) bool {
+	if !strings.Contains(text, "/") {
+		return false // most text: no media type to look for
+	}
 	m := fileMediaRE.FindStringSubmatch(text)
 	if m == nil {
 		return false
 	}
 	if p.fileAnswer == nil {
-		p.fileAnswer = &fileAnswer{mediaType: strings.ToLower(m[1]), line: line}
+		p.fileAnswer = &mediaAt{mediaType: strings.ToLower(m[1]), line: line}
 	}
 	return true
 }
@@ -1315,6 +1318,7 @@ func (p *page) addRequestParams(params []*model.Param) {
 			switch strings.ToLower(prm.Name) {
 			case "content-type":
 				mt := mediaTypeRE.FindString(prm.Description)
+				p.mediaTyped = mt != ""
 				if mt == "" {
 					// "消息体的类型（格式）" on every page, GET included.
 					at := prm.Loc
@@ -1325,7 +1329,6 @@ func (p *page) addRequestParams(params []*model.Param) {
 					p.op.RequestBody = &model.Body{Loc: prm.Loc}
 				}
 				p.op.RequestBody.MediaType = mt
-				p.mediaTyped = p.bareContentType == nil
 				continue
 			}
 		}
@@ -1388,7 +1391,7 @@ func (p *page) noteFormFields(b *mdhtml.Block, sec section) {
 		return
 	}
 	if m := curlContentTypeRE.FindStringSubmatch(b.Text); m != nil && p.curlMediaType == nil {
-		p.curlMediaType = &fileAnswer{mediaType: strings.ToLower(m[1]), line: b.Line}
+		p.curlMediaType = &mediaAt{mediaType: strings.ToLower(m[1]), line: b.Line}
 	}
 	for _, l := range strings.Split(b.Text, "\n") {
 		for _, part := range strings.Split(strings.TrimSpace(l), " -F ") {

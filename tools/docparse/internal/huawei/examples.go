@@ -595,7 +595,7 @@ func (p *page) unflatten(body *model.Body, ex *model.Example) {
 			// window (rows the example lacks in a run longer than any
 			// page's leave the table as it says, and the work linear).
 			window := rows[i+1 : min(len(rows), i+1+maxAbsentRun)]
-			next := slices.IndexFunc(window, func(q *model.Property) bool { return inExample(stack, top, q.Name) })
+			next := slices.IndexFunc(window, func(q *model.Property) bool { return frameOf(stack, top, q.Name) != nil })
 			switch {
 			case next < 0 && len(window) < maxAbsentRun:
 				f = root // the trailing rows of the top (error_code after the answer's members)
@@ -699,10 +699,6 @@ func frameOf(stack []*flatFrame, top map[string]any, name string) *flatFrame {
 		}
 	}
 	return nil
-}
-
-func inExample(stack []*flatFrame, top map[string]any, name string) bool {
-	return frameOf(stack, top, name) != nil
 }
 
 // valuesNamed is every value name has in elems.

@@ -620,24 +620,10 @@ func (r *resolver) declaredSchema(c *rowCtx, name string) *model.Schema {
 		return r.untypedSchema(c)
 	}
 	ref, ok := readType(typeText)
-	if array, union := primitiveUnion(typeText); !ok && union {
-		// AOS's "Integer or String or Float or Boolean": any of them; a
-		// parameter travels as text.
-		s := &model.Schema{Loc: at, Type: model.TypeAny}
-		what := "any JSON value"
-		switch {
-		case c.param:
-			s.Type, what = model.TypeString, "a string"
-		case fileUnion(typeText):
-			// AOS's multipart "archive_content | String or Binary": a
-			// file's bytes or text, binary either way.
-			s.Type, s.Format, what = model.TypeString, "binary", "binary text"
+	if !ok {
+		if s := r.primitiveUnionSchema(c, at, typeText); s != nil {
+			return s
 		}
-		if array {
-			s, what = &model.Schema{Loc: at, Type: model.TypeArray, Items: s}, "an array of "+what+"s"
-		}
-		r.diags.Notef(c.typeLoc(), "type %q allows several kinds of value; read as %s", typeText, what)
-		return s
 	}
 	if !ok && c.param {
 		// A parameter travels as text whatever its type ("Booleab"); an
@@ -676,6 +662,32 @@ func (r *resolver) declaredSchema(c *rowCtx, name string) *model.Schema {
 		return r.seeSchema(ref, c)
 	}
 	return r.schemaOf(ref, c)
+}
+
+// primitiveUnionSchema is the schema of a type cell naming several kinds
+// of plain value (primitiveUnion), nil for any other.
+func (r *resolver) primitiveUnionSchema(c *rowCtx, at model.Loc, typeText string) *model.Schema {
+	array, file, union := primitiveUnion(typeText)
+	if !union {
+		return nil
+	}
+	// AOS's "Integer or String or Float or Boolean": any of them; a
+	// parameter travels as text.
+	s := &model.Schema{Loc: at, Type: model.TypeAny}
+	what := "any JSON value"
+	switch {
+	case c.param:
+		s.Type, what = model.TypeString, "a string"
+	case file:
+		// AOS's multipart "archive_content | String or Binary": a
+		// file's bytes or text, binary either way.
+		s.Type, s.Format, what = model.TypeString, "binary", "binary text"
+	}
+	if array {
+		s, what = &model.Schema{Loc: at, Type: model.TypeArray, Items: s}, "an array of "+what+"s"
+	}
+	r.diags.Notef(c.typeLoc(), "type %q allows several kinds of value; read as %s", typeText, what)
+	return s
 }
 
 // seeSchema reads a type of plain values whose structure a table gives

@@ -206,32 +206,32 @@ func (ref typeRef) leaf() typeRef {
 
 // primitiveUnion reads a type cell naming several kinds of plain value,
 // "Integer or String or Float or Boolean", "integers/string/float/boolean"
-// after "Array of": array says it was the elements' type. A union of
-// numbers alone is a number (parseRef reads it).
-func primitiveUnion(t string) (array, ok bool) {
+// after "Array of": array says it was the elements' type, file that the
+// kinds are a string and binary ("String or Binary"). A union of numbers
+// alone is a number (parseRef reads it).
+func primitiveUnion(t string) (array, file, ok bool) {
 	t = strings.TrimSpace(t)
 	if rest, cut := cutFoldPrefix(t, "array of "); cut {
 		t, array = rest, true
 	}
 	parts := strings.FieldsFunc(strings.ReplaceAll(strings.ReplaceAll(t, " or ", "/"), " OR ", "/"), func(r rune) bool { return r == '/' || r == '|' || r == '或' })
 	if len(parts) < 2 || len(parts) > 8 {
-		return false, false
+		return false, false, false
 	}
+	file = true
+	binary := false
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
-		if _, known := primitive(p); !known {
-			if _, known = primitive(strings.TrimSuffix(p, "s")); !known && !strings.EqualFold(p, "binary") {
-				return false, false
+		isBinary := strings.EqualFold(p, "binary")
+		binary = binary || isBinary
+		file = file && (isBinary || strings.EqualFold(p, "string"))
+		if _, known := primitive(p); !known && !isBinary {
+			if _, known = primitive(strings.TrimSuffix(p, "s")); !known {
+				return false, false, false
 			}
 		}
 	}
-	return array, true
-}
-
-// fileUnion reports a union of string and binary: "String or Binary".
-func fileUnion(t string) bool {
-	low := strings.ToLower(t)
-	return strings.Contains(low, "binary") && strings.NewReplacer("string", "", "binary", "", " or ", "", "/", "", "|", "", " ", "").Replace(low) == ""
+	return array, file && binary, true
 }
 
 func cutFoldPrefix(s, prefix string) (string, bool) {

@@ -277,9 +277,9 @@ func TestPrimitiveUnions(t *testing.T) {
 		{"String", false, false, false},
 		{"Tag or Label", false, false, false},
 	} {
-		array, union := primitiveUnion(tc.t)
-		if array != tc.array || union != tc.union || fileUnion(tc.t) != tc.file {
-			t.Errorf("%q: array %v union %v file %v; want %v %v %v", tc.t, array, union, fileUnion(tc.t), tc.array, tc.union, tc.file)
+		array, file, union := primitiveUnion(tc.t)
+		if array != tc.array || union != tc.union || file != tc.file {
+			t.Errorf("%q: array %v union %v file %v; want %v %v %v", tc.t, array, union, file, tc.array, tc.union, tc.file)
 		}
 	}
 }
