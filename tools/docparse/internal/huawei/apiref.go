@@ -51,7 +51,7 @@ type page struct {
 	labelled     endpoint
 	endpointLine int
 	// exampleURLs are the request examples' method lines.
-	exampleURLs []exampleURL
+	exampleURLs []exampleCall
 	// curlMediaType is the Content-Type a request example's curl sends;
 	// mediaTyped says a header row named the request's media type.
 	curlMediaType *mediaAt

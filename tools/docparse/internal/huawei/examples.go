@@ -37,7 +37,7 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 		}
 		if e, ok := readEndpointLine(t); ok && sec == secRequestExample {
 			if len(p.exampleURLs) < maxExampleCalls {
-				p.exampleURLs = append(p.exampleURLs, exampleURL{method: e.method, path: e.path, line: b.Line + 1 + i})
+				p.exampleURLs = append(p.exampleURLs, exampleCall{method: e.method, path: e.path, line: b.Line + 1 + i})
 			}
 			// "DELETE /v1/x?domain=xxx&app_name=xxx": where the call
 			// puts its parameters.

@@ -156,14 +156,8 @@ type requestLine struct {
 	xml bool
 }
 
-// exampleCall is a path a request example calls, and its line.
+// exampleCall is the method and path a request example calls, and its line.
 type exampleCall struct {
-	path string
-	line int
-}
-
-// exampleURL is a request example's method line.
-type exampleURL struct {
 	method, path string
 	line         int
 }
@@ -178,16 +172,11 @@ func (p *page) checkExampleURLs() {
 		return
 	}
 	for _, u := range p.exampleURLs {
-		if u.method == p.op.Method && len(pathSegments(u.path)) == len(pathSegments(p.op.Path)) && differentCalls(p.op.Path, u.path) {
+		if u.method == p.op.Method && differentWords(p.op.Path, u.path) {
 			p.diags.Warnf(model.Loc{File: p.file, Line: u.line, What: "example"}, "the request example calls %s %s, but the URI says %s: one of them is misspelt; the URI's is read, unless the service file sets the path", u.method, u.path, p.op.Path)
 			return
 		}
 	}
-}
-
-func pathSegments(path string) []string {
-	path, _, _ = strings.Cut(path, "?")
-	return strings.Split(strings.Trim(path, "/"), "/")
 }
 
 // sharedByCalls says why a page whose request examples call several paths
@@ -206,9 +195,15 @@ func (p *page) sharedByCalls() string {
 // (networks, vpc), not an id (/cloudservers/s1 and /cloudservers/s2 are
 // one call on two servers).
 func differentCalls(a, b string) bool {
-	as, bs := strings.Split(strings.Trim(a, "/"), "/"), strings.Split(strings.Trim(b, "/"), "/")
+	return len(pathSegments(a)) != len(pathSegments(b)) || differentWords(a, b)
+}
+
+// differentWords reports two paths of as many segments, some pair of which
+// are different words (not placeholders or ids).
+func differentWords(a, b string) bool {
+	as, bs := pathSegments(a), pathSegments(b)
 	if len(as) != len(bs) {
-		return true
+		return false
 	}
 	for i := range as {
 		if as[i] != bs[i] && pathWord(as[i]) && pathWord(bs[i]) {
@@ -216,6 +211,11 @@ func differentCalls(a, b string) bool {
 		}
 	}
 	return false
+}
+
+func pathSegments(path string) []string {
+	path, _, _ = strings.Cut(path, "?")
+	return strings.Split(strings.Trim(path, "/"), "/")
 }
 
 // pathWord reports a path segment of letters, "-" and "_" only: a
